@@ -1,0 +1,17 @@
+"""geomap: news reports of a conflict to a map of who claims to control what."""
+from .actors import Actor, Actors, load_actors
+from .articles import Article, load_article, read_articles
+from .assess import PlaceReport, assess, status_of
+from .claims import Claim, extract_claims
+from .errors import ActorsError, ArticleError, GazetteerError, GeomapError, OutputError, Problem
+from .gazetteer import Gazetteer, Place, check_gazetteer, load_gazetteer
+from .pipeline import Analysis, BuildResult, analyse, build_map
+from .resolve import Mention, find_mentions
+
+__all__ = [
+    "Actor", "Actors", "ActorsError", "Analysis", "Article", "ArticleError", "BuildResult", "Claim",
+    "Gazetteer", "GazetteerError", "GeomapError", "Mention", "OutputError", "Place", "PlaceReport",
+    "Problem", "analyse", "assess", "build_map", "check_gazetteer", "extract_claims", "find_mentions",
+    "load_actors", "load_article", "load_gazetteer", "read_articles", "status_of",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,102 @@
+"""Actors: who can hold or claim a place, read from YAML, never written in Python."""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ActorsError, Problem
+from .yamlio import LineDict, load_yaml
+
+ACTOR_FIELDS = ("id", "name", "colour", "aliases")
+_HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
+_ID = re.compile(r"[a-z0-9_]+")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A party to the conflict; `aliases` are the names articles use for it."""
+
+    id: str
+    name: str
+    colour: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Actors:
+    """The actors of one conflict, in file order."""
+
+    actors: tuple[Actor, ...]
+
+    def __iter__(self):
+        return iter(self.actors)
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def get(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+
+def load_actors(path: str | Path) -> Actors:
+    """The actors file at `path`; raises ActorsError listing every problem."""
+    path = Path(path)
+    document = load_yaml(path, ActorsError)
+    problems: list[Problem] = []
+    actors: list[Actor] = []
+    if not isinstance(document, LineDict) or not isinstance(document.get("actors"), list):
+        line = getattr(document, "line", None)
+        raise ActorsError(Problem(str(path), line, "expected a mapping with an 'actors:' list"))
+    seen: dict[str, int] = {}
+    for entry in document["actors"]:
+        if not isinstance(entry, LineDict):
+            problems.append(Problem(str(path), document.line_of("actors"), f"each actor must be a mapping, found {entry!r}"))
+            continue
+        actor = _actor_from_entry(path, entry, problems)
+        if actor is None:
+            continue
+        if actor.id in seen:
+            problems.append(Problem(str(path), entry.line, f"duplicate actor id {actor.id!r} (first at line {seen[actor.id]})"))
+            continue
+        seen[actor.id] = entry.line
+        actors.append(actor)
+    if not actors and not problems:
+        problems.append(Problem(str(path), document.line, "no actors defined"))
+    if problems:
+        raise ActorsError(problems)
+    return Actors(tuple(actors))
+
+
+def _actor_from_entry(path: Path, entry: LineDict, problems: list[Problem]) -> Actor | None:
+    def report(key: str | None, message: str) -> None:
+        problems.append(Problem(str(path), entry.line_of(key) if key else entry.line, message))
+
+    for key in entry:
+        if key not in ACTOR_FIELDS:
+            close = difflib.get_close_matches(str(key), ACTOR_FIELDS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            report(key, f"unknown field {key!r}{hint}")
+    label = entry.get("id") or "actor"
+    ok = True
+    for key in ("id", "name", "colour"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            report(key if key in entry else None, f"{label}: missing or non-text {key!r}")
+            ok = False
+    if not ok:
+        return None
+    if not _ID.fullmatch(entry["id"]):
+        report("id", f"actor id {entry['id']!r} must be lower case letters, digits and _")
+        ok = False
+    if not _HEX_COLOUR.fullmatch(entry["colour"]):
+        report("colour", f"{label}: colour {entry['colour']!r} is not a colour; write it as #rrggbb")
+        ok = False
+    aliases = entry.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        report("aliases", f"{label}: aliases must be a list of names")
+        ok = False
+    if not ok:
+        return None
+    names = tuple(dict.fromkeys([entry["name"], *aliases]))
+    return Actor(entry["id"], entry["name"], entry["colour"].lower(), names)

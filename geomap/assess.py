@@ -1,0 +1,69 @@
+"""Per-source status of each place: what the map colours.
+
+Rules (also in the README):
+- no control claim about the place -> "mentioned";
+- claims name one controller and nobody denies them -> that controller's actor id;
+- claims name rival controllers, or any claim is denied or disputed -> "contested".
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .articles import Article
+from .claims import Claim
+from .gazetteer import Place
+from .resolve import Mention
+
+CONTESTED = "contested"
+MENTIONED = "mentioned"
+
+
+def status_of(claims: Iterable[Claim]) -> str:
+    """The status that a set of claims about one place gives it."""
+    claims = list(claims)
+    if not claims:
+        return MENTIONED
+    if any(c.stance == "denial" for c in claims):
+        return CONTESTED
+    controllers = {c.controller for c in claims}
+    return controllers.pop() if len(controllers) == 1 else CONTESTED
+
+
+@dataclass(frozen=True)
+class PlaceReport:
+    """What one source says about one place: its status and the claims behind it."""
+
+    source: str
+    place: Place
+    status: str
+    spellings: tuple[str, ...]  # how the source wrote the name, in order of first use
+    article_ids: tuple[str, ...]
+    claims: tuple[Claim, ...]
+
+
+def assess(articles: Iterable[Article], mentions: Iterable[Mention], claims: Iterable[Claim]) -> list[PlaceReport]:
+    """One report per (source, place) the source mentions, sorted by source then place id."""
+    source_of = {a.id: a.source for a in articles}
+    spellings: dict[tuple[str, str], dict[str, None]] = defaultdict(dict)
+    article_ids: dict[tuple[str, str], dict[str, None]] = defaultdict(dict)
+    places: dict[str, Place] = {}
+    for mention in sorted(mentions, key=lambda m: (m.article_id, m.start)):
+        key = (source_of[mention.article_id], mention.place.id)
+        spellings[key][mention.text] = None
+        article_ids[key][mention.article_id] = None
+        places[mention.place.id] = mention.place
+    by_key: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        key = (source_of[claim.article_id], claim.place.id)
+        by_key[key].append(claim)
+        places[claim.place.id] = claim.place
+        article_ids[key][claim.article_id] = None
+    reports = []
+    for key in sorted(set(spellings) | set(by_key)):
+        source, place_id = key
+        found = tuple(sorted(by_key.get(key, ()), key=lambda c: (c.article_id, c.evidence_start)))
+        reports.append(PlaceReport(source, places[place_id], status_of(found), tuple(spellings[key]),
+                                   tuple(sorted(article_ids[key])), found))
+    return reports

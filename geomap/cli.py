@@ -1,0 +1,72 @@
+"""The `geomap` command: a thin shell over the public API.
+
+Exit status: 0 success, 1 finished with problems (some articles skipped),
+2 bad input or usage. Problems print as one line each: `file:line: message`.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import pipeline
+from .errors import GeomapError
+from .gazetteer import check_gazetteer
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="geomap")
+def main() -> None:
+    """Turn news reports of a conflict into a map of who claims to control what."""
+
+
+@main.command()
+@click.option("--articles", default="articles", show_default=True, type=click.Path(path_type=Path),
+              help="Folder of articles (.txt, .md with YAML front matter, .html).")
+@click.option("--gazetteer", default="gazetteer", show_default=True, type=click.Path(path_type=Path),
+              help="Gazetteer folder (or one YAML file).")
+@click.option("--actors", default=None, type=click.Path(path_type=Path),
+              help="Actors YAML file.  [default: actors.yaml in the gazetteer folder]")
+@click.option("--out", default="output", show_default=True, type=click.Path(path_type=Path),
+              help="Folder for map.html, mentions.csv and claims.geojson.")
+def build(articles: Path, gazetteer: Path, actors: Path | None, out: Path) -> None:
+    """Build map.html, mentions.csv and claims.geojson from a folder of articles."""
+    try:
+        result = pipeline.build_map(articles=articles, gazetteer=gazetteer, out=out, actors=actors)
+    except GeomapError as exc:
+        _fail(exc)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for error in result.errors:
+        click.echo(f"error: {error} (article skipped)", err=True)
+    analysis = result.analysis
+    click.echo(
+        f"{len(analysis.articles)} articles, {len(analysis.mentions)} place mentions, "
+        f"{len(analysis.claims)} control claims -> " + ", ".join(str(p) for p in result.outputs.values())
+    )
+    sys.exit(1 if result.errors else 0)
+
+
+@main.group()
+def gazetteer() -> None:
+    """Work with gazetteer files."""
+
+
+@gazetteer.command("check")
+@click.argument("path", default="gazetteer", type=click.Path(path_type=Path))
+def gazetteer_check(path: Path) -> None:
+    """Validate a gazetteer folder or file; print each problem as file:line: message."""
+    problems = check_gazetteer(path)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", err=True)
+        sys.exit(2)
+    click.echo(f"{path}: ok")
+
+
+def _fail(exc: GeomapError) -> None:
+    for problem in exc.problems:
+        click.echo(f"error: {problem}", err=True)
+    sys.exit(2)

@@ -1,0 +1,338 @@
+"""The curated gazetteer: places, their names and where they are.
+
+A gazetteer is a folder of YAML files (every `*.yaml` except `actors.yaml`) or one
+file; each holds a `places:` list. `check_gazetteer` reports every problem as
+`file:line: message`; `load_gazetteer` refuses a gazetteer that has any.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geopy.distance import great_circle
+
+from .errors import GazetteerError, Problem
+from .yamlio import LineDict, load_yaml
+
+FEATURE_TYPES = (
+    "country", "province", "district", "city", "town", "village", "locality",
+    "valley", "pass", "mountains", "region", "river",
+)
+"""Feature types a place may have; resolution and the map style use them."""
+
+PLACE_FIELDS = {
+    "id": "stable identifier, lower case letters, digits and _",
+    "name": "the preferred name",
+    "feature_type": "one of FEATURE_TYPES",
+    "parent": "id of the enclosing place",
+    "lat": "latitude, decimal degrees or a DMS string such as 35°18'46\"N",
+    "lon": "longitude, decimal degrees or a DMS string such as 69°30'55\"E",
+    "variants": "other spellings found in print",
+    "source": "where the coordinates come from",
+    "precision_km": "how far the true position may be from lat/lon",
+    "geonames_id": "GeoNames id, when the coordinates come from GeoNames",
+    "referred_to_as": "nouns articles use to refer back to it (the valley, the province)",
+}
+REQUIRED_FIELDS = ("id", "name", "feature_type", "lat", "lon", "source")
+
+# How far a child may lie from its parent's point before it looks misplaced.
+_PARENT_RADIUS_KM = {"country": 3500, "province": 250, "region": 600, "mountains": 600}
+_DEFAULT_PARENT_RADIUS_KM = 80
+_ID = re.compile(r"[a-z0-9_]+")
+_DMS = re.compile(
+    r"""\s*(?P<deg>\d+(?:\.\d+)?)\s*[°º]?\s*
+        (?:(?P<min>\d+(?:\.\d+)?)\s*['′’]\s*)?
+        (?:(?P<sec>\d+(?:\.\d+)?)\s*(?:["″”]|'')\s*)?
+        (?P<hemi>[NSEWnsew])\s*""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place of the gazetteer; `parent` is the id of the place enclosing it."""
+
+    id: str
+    name: str
+    feature_type: str
+    lat: float
+    lon: float
+    parent: str | None = None
+    variants: tuple[str, ...] = ()
+    source: str = ""
+    precision_km: float | None = None
+    geonames_id: int | None = None
+    referred_to_as: tuple[str, ...] = ()
+    origin: str = ""  # file:line the entry was read from
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.variants)
+
+    @property
+    def reference_nouns(self) -> tuple[str, ...]:
+        """Nouns by which a text can point back at this place ("the valley")."""
+        return self.referred_to_as or (self.feature_type,)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Places by id, with the parent chain precomputed for resolution."""
+
+    places: dict[str, Place]
+    ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def from_places(cls, places: list[Place]) -> "Gazetteer":
+        by_id = {p.id: p for p in sorted(places, key=lambda p: p.id)}
+        chains = {pid: _ancestor_chain(pid, by_id) for pid in by_id}
+        return cls(by_id, chains)
+
+    def __getitem__(self, place_id: str) -> Place:
+        return self.places[place_id]
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def __iter__(self):
+        return iter(self.places.values())
+
+    def is_ancestor(self, maybe_ancestor: str, place_id: str) -> bool:
+        return maybe_ancestor in self.ancestors.get(place_id, ())
+
+    def country_of(self, place_id: str) -> str | None:
+        for pid in (place_id, *self.ancestors.get(place_id, ())):
+            if self.places[pid].feature_type == "country":
+                return pid
+        return None
+
+
+def _ancestor_chain(place_id: str, by_id: dict[str, Place]) -> tuple[str, ...]:
+    chain: list[str] = []
+    parent = by_id[place_id].parent
+    while parent and parent in by_id and parent not in chain and parent != place_id:
+        chain.append(parent)
+        parent = by_id[parent].parent
+    return tuple(chain)
+
+
+def parse_coordinate(value, axis: str) -> float:
+    """Decimal degrees from a number or a DMS string; `axis` is "lat" or "lon"."""
+    if isinstance(value, bool):
+        raise ValueError(f"{axis} must be a number or a DMS string, not {value!r}")
+    if isinstance(value, (int, float)):
+        number = float(value)
+    elif isinstance(value, str):
+        try:
+            number = float(value)
+        except ValueError:
+            number = _parse_dms(value, axis)
+    else:
+        raise ValueError(f"{axis} must be a number or a DMS string, not {type(value).__name__}")
+    limit = 90 if axis == "lat" else 180
+    if not -limit <= number <= limit:
+        raise ValueError(f"{axis} {number} is out of range (-{limit} to {limit})")
+    return number
+
+
+def _parse_dms(text: str, axis: str) -> float:
+    match = _DMS.fullmatch(text)
+    if not match:
+        raise ValueError(f"{axis} {text!r} is neither decimal degrees nor degrees-minutes-seconds")
+    hemisphere = match["hemi"].upper()
+    if hemisphere not in ("NS" if axis == "lat" else "EW"):
+        raise ValueError(f"{axis} {text!r} has hemisphere {hemisphere}, which belongs to the other axis")
+    minutes, seconds = float(match["min"] or 0), float(match["sec"] or 0)
+    if minutes >= 60 or seconds >= 60:
+        raise ValueError(f"{axis} {text!r} has minutes or seconds of 60 or more")
+    degrees = float(match["deg"]) + minutes / 60 + seconds / 3600
+    return -degrees if hemisphere in "SW" else degrees
+
+
+def gazetteer_files(path: Path) -> list[Path]:
+    """The YAML files that make up a gazetteer at `path` (a folder or one file)."""
+    if path.is_dir():
+        return sorted(p for p in path.glob("*.yaml") if p.name != "actors.yaml")
+    return [path]
+
+
+def check_gazetteer(path: str | Path) -> list[Problem]:
+    """Every problem in the gazetteer at `path`, in file and line order."""
+    _, problems = _read(Path(path))
+    return problems
+
+
+def load_gazetteer(path: str | Path) -> Gazetteer:
+    """The gazetteer at `path`; raises GazetteerError listing every problem."""
+    gazetteer, problems = _read(Path(path))
+    if problems:
+        raise GazetteerError(problems)
+    return gazetteer
+
+
+def _read(path: Path) -> tuple[Gazetteer, list[Problem]]:
+    problems: list[Problem] = []
+    places: list[Place] = []
+    seen: dict[str, str] = {}
+    if not path.exists():
+        return Gazetteer.from_places([]), [Problem(str(path), None, "no such file or folder")]
+    files = gazetteer_files(path)
+    if not files:
+        problems.append(Problem(str(path), None, "no gazetteer *.yaml files in this folder"))
+    for file in files:
+        try:
+            document = load_yaml(file, GazetteerError)
+        except GazetteerError as exc:
+            problems.extend(exc.problems)
+            continue
+        for entry in _entries(file, document, problems):
+            place = _place_from_entry(file, entry, problems)
+            if place is None:
+                continue
+            if place.id in seen:
+                problems.append(Problem(str(file), entry.line, f"duplicate id {place.id!r} (first at {seen[place.id]})"))
+                continue
+            seen[place.id] = place.origin
+            places.append(place)
+    gazetteer = Gazetteer.from_places(places)
+    problems.extend(_relation_problems(gazetteer))
+    return gazetteer, sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
+
+
+def _entries(file: Path, document, problems: list[Problem]) -> list[LineDict]:
+    if document is None:
+        problems.append(Problem(str(file), None, "empty file: expected a 'places:' list"))
+        return []
+    if not isinstance(document, dict) or "places" not in document:
+        line = getattr(document, "line", 1)
+        problems.append(Problem(str(file), line, "expected a mapping with a 'places:' list"))
+        return []
+    for key in document:
+        if key != "places":
+            problems.append(Problem(str(file), document.line_of(key), f"unknown top-level field {key!r}"))
+    entries = document["places"]
+    if not isinstance(entries, list):
+        problems.append(Problem(str(file), document.line_of("places"), "'places' must be a list"))
+        return []
+    good = []
+    for entry in entries:
+        if isinstance(entry, LineDict):
+            good.append(entry)
+        else:
+            problems.append(Problem(str(file), document.line_of("places"), f"each place must be a mapping, found {entry!r}"))
+    return good
+
+
+def _place_from_entry(file: Path, entry: LineDict, problems: list[Problem]) -> Place | None:
+    def report(key: str | None, message: str) -> None:
+        problems.append(Problem(str(file), entry.line_of(key) if key else entry.line, message))
+
+    for key in entry:
+        if key not in PLACE_FIELDS:
+            close = difflib.get_close_matches(str(key), PLACE_FIELDS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            report(key, f"unknown field {key!r}{hint}")
+    missing = [k for k in REQUIRED_FIELDS if entry.get(k) in (None, "")]
+    label = entry.get("id") or entry.get("name") or "place"
+    for key in missing:
+        what = "coordinates" if key in ("lat", "lon") else "field"
+        report(None, f"{label}: missing {what} {key!r}")
+    if missing:
+        return None
+    ok = True
+    for key in ("id", "name", "source", "feature_type"):
+        if not isinstance(entry[key], str):
+            report(key, f"{label}: {key} must be text")
+            ok = False
+    if not ok:
+        return None
+    if not _ID.fullmatch(entry["id"]):
+        report("id", f"id {entry['id']!r} must be lower case letters, digits and _")
+        ok = False
+    if entry["feature_type"] not in FEATURE_TYPES:
+        close = difflib.get_close_matches(entry["feature_type"], FEATURE_TYPES, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        report("feature_type", f"{label}: unknown feature_type {entry['feature_type']!r}{hint}")
+        ok = False
+    coordinates = {}
+    for axis in ("lat", "lon"):
+        try:
+            coordinates[axis] = parse_coordinate(entry[axis], axis)
+        except ValueError as exc:
+            report(axis, f"{label}: {exc}")
+            ok = False
+    variants = entry.get("variants") or []
+    if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
+        report("variants", f"{label}: variants must be a list of names")
+        ok = False
+    nouns = entry.get("referred_to_as") or []
+    if not isinstance(nouns, list) or not all(isinstance(v, str) for v in nouns):
+        report("referred_to_as", f"{label}: referred_to_as must be a list of nouns")
+        ok = False
+    parent = entry.get("parent")
+    if parent is not None and not isinstance(parent, str):
+        report("parent", f"{label}: parent must be a place id")
+        ok = False
+    precision = entry.get("precision_km")
+    if precision is not None and (isinstance(precision, bool) or not isinstance(precision, (int, float)) or precision < 0):
+        report("precision_km", f"{label}: precision_km must be a non-negative number")
+        ok = False
+    geonames_id = entry.get("geonames_id")
+    if geonames_id is not None and (isinstance(geonames_id, bool) or not isinstance(geonames_id, int)):
+        report("geonames_id", f"{label}: geonames_id must be a whole number")
+        ok = False
+    if not ok:
+        return None
+    return Place(
+        id=entry["id"],
+        name=entry["name"],
+        feature_type=entry["feature_type"],
+        lat=coordinates["lat"],
+        lon=coordinates["lon"],
+        parent=parent,
+        variants=tuple(variants),
+        source=entry["source"],
+        precision_km=float(precision) if precision is not None else None,
+        geonames_id=geonames_id,
+        referred_to_as=tuple(nouns),
+        origin=f"{file}:{entry.line}",
+    )
+
+
+def _relation_problems(gazetteer: Gazetteer) -> list[Problem]:
+    """Unknown parents, cycles of parents, and children far from their parent."""
+    problems = []
+    for place in gazetteer:
+        path, line = place.origin.rsplit(":", 1)
+        at = lambda message: problems.append(Problem(path, int(line), message))  # noqa: E731
+        if place.parent is None:
+            continue
+        if place.parent not in gazetteer.places:
+            close = difflib.get_close_matches(place.parent, gazetteer.places, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            at(f"{place.id}: unknown parent {place.parent!r}{hint}")
+            continue
+        if _in_cycle(place.id, gazetteer):
+            at(f"{place.id}: its parents form a cycle")
+            continue
+        parent = gazetteer[place.parent]
+        limit = _PARENT_RADIUS_KM.get(parent.feature_type, _DEFAULT_PARENT_RADIUS_KM)
+        distance = great_circle((place.lat, place.lon), (parent.lat, parent.lon)).km
+        if distance > limit:
+            swapped = -90 <= place.lon <= 90 and great_circle((place.lon, place.lat), (parent.lat, parent.lon)).km <= limit
+            hint = "; latitude and longitude look swapped" if swapped else ""
+            at(f"{place.id}: {distance:.0f} km from its parent {parent.id!r}, more than the {limit} km expected for a {parent.feature_type}{hint}")
+    return problems
+
+
+def _in_cycle(place_id: str, gazetteer: Gazetteer) -> bool:
+    seen = {place_id}
+    parent = gazetteer[place_id].parent
+    while parent and parent in gazetteer.places:
+        if parent in seen:
+            return True
+        seen.add(parent)
+        parent = gazetteer[parent].parent
+    return False

@@ -1,0 +1,97 @@
+"""The public API: from a folder of articles to the map and its data files."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .actors import Actors, load_actors
+from .articles import Article, read_articles
+from .assess import PlaceReport, assess
+from .claims import Claim, extract_claims
+from .errors import OutputError, Problem
+from .export import claims_geojson, mentions_csv, write_atomically
+from .gazetteer import Gazetteer, load_gazetteer
+from .matching import build_index
+from .render import build_folium_map, render_html
+from .resolve import Mention, find_mentions
+
+OUTPUT_FILES = ("map.html", "mentions.csv", "claims.geojson")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything read from a set of articles, before anything is written."""
+
+    articles: list[Article]
+    mentions: list[Mention]
+    claims: list[Claim]
+    reports: list[PlaceReport]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What `build_map` read, found and wrote."""
+
+    analysis: Analysis
+    outputs: dict[str, Path]
+    warnings: list[Problem] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+
+
+def analyse(articles: list[Article], gazetteer: Gazetteer, actors: Actors) -> Analysis:
+    """Find, resolve and assess every place and claim in `articles` (no I/O)."""
+    index = build_index(gazetteer)
+    mentions: list[Mention] = []
+    claims: list[Claim] = []
+    for article in articles:
+        found = find_mentions(article, index, gazetteer)
+        mentions.extend(found)
+        claims.extend(extract_claims(article, found, actors, gazetteer))
+    return Analysis(articles, mentions, claims, assess(articles, mentions, claims))
+
+
+def build_map(
+    articles: str | Path = "articles",
+    gazetteer: str | Path = "gazetteer",
+    out: str | Path = "output",
+    actors: str | Path | None = None,
+) -> BuildResult:
+    """Read `articles`, resolve against `gazetteer`, write map.html, mentions.csv, claims.geojson to `out`.
+
+    `actors` defaults to `actors.yaml` inside the gazetteer folder.
+    Raises a GeomapError subclass for unusable inputs before anything is written.
+    """
+    gazetteer_path = Path(gazetteer)
+    actors_path = Path(actors) if actors else (gazetteer_path if gazetteer_path.is_dir() else gazetteer_path.parent) / "actors.yaml"
+    out = Path(out)
+    _check_writable(out)
+    places = load_gazetteer(gazetteer_path)
+    who = load_actors(actors_path)
+    loaded, warnings, errors = read_articles(articles)
+    analysis = analyse(loaded, places, who)
+    documents = {
+        "map.html": render_html(build_folium_map(analysis.reports, loaded, who)),
+        "mentions.csv": mentions_csv(loaded, analysis.mentions),
+        "claims.geojson": claims_geojson(analysis.reports, loaded),
+    }
+    outputs = {}
+    for name, text in documents.items():
+        write_atomically(out / name, text)
+        outputs[name] = out / name
+    return BuildResult(analysis, outputs, warnings, errors)
+
+
+def _check_writable(out: Path) -> None:
+    """Fail before any work when the output folder cannot be written."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError.at(out, None, f"cannot create output folder: {exc.strerror}") from None
+    if not out.is_dir():
+        raise OutputError.at(out, None, "output path exists and is not a folder")
+    probe = out / ".geomap-write-test"
+    try:
+        probe.write_text("")
+        probe.unlink()
+    except OSError as exc:
+        raise OutputError.at(out, None, f"cannot write to output folder: {exc.strerror}") from None

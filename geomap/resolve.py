@@ -1,0 +1,100 @@
+"""Choosing the place a name refers to, by the evidence a careful reader uses.
+
+A name that fits several places ("Annaba": a district of Panjshir or the Algerian
+port) is scored for each: an enclosing place named alongside ("the Annaba district
+of Panjshir"), a feature noun next to it ("district", "port city"), the country the
+article is about, and the distance to the article's other places (geopy).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from geopy.distance import great_circle
+
+from .articles import Article
+from .gazetteer import FEATURE_TYPES, Gazetteer, Place
+from .matching import Candidate, NameIndex, find_names
+
+_NEARBY_CHARS = 60
+_FEATURE_NOUNS = tuple(sorted(
+    {*FEATURE_TYPES, "area", "port", "port city", "capital", "provincial capital", "plain", "range", "mountains"},
+    key=len, reverse=True,
+))
+_NOUN = "|".join(re.escape(n) for n in _FEATURE_NOUNS)
+_NOUN_AFTER = re.compile(rf"\s*(?:'s\s+)?({_NOUN})s?\b", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(rf"\b({_NOUN})\s+(?:of\s+)?$", re.IGNORECASE)
+_CONFIDENCE = {"name": 1.0, "variant": 0.95}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A resolved place name in an article, with how sure we are and what it beat."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    place: Place
+    confidence: float
+    method: str
+    alternatives: tuple[tuple[str, float], ...] = ()  # (place id, score) of places it beat
+
+
+def find_mentions(article: Article, index: NameIndex, gazetteer: Gazetteer) -> list[Mention]:
+    """Every place mention in `article`, resolved against `gazetteer`."""
+    return resolve_mentions(article, find_names(article.body, index), gazetteer)
+
+
+def resolve_mentions(article: Article, candidates: list[Candidate], gazetteer: Gazetteer) -> list[Mention]:
+    """Resolve each candidate to one place, using the article's unambiguous names as context."""
+    anchors = [(c.start, gazetteer[c.place_ids[0]]) for c in candidates if len(c.place_ids) == 1]
+    mentions = []
+    for candidate in candidates:
+        if len(candidate.place_ids) == 1:
+            place = gazetteer[candidate.place_ids[0]]
+            mentions.append(Mention(article.id, candidate.start, candidate.end, candidate.text, place,
+                                    _CONFIDENCE.get(candidate.method, 0.8), candidate.method))
+            continue
+        mentions.append(_resolve_ambiguous(article, candidate, anchors, gazetteer))
+    return mentions
+
+
+def _resolve_ambiguous(article: Article, candidate: Candidate, anchors, gazetteer: Gazetteer) -> Mention:
+    cue = _feature_cue(article.body, candidate)
+    scores = {pid: _score(gazetteer[pid], candidate, cue, anchors, gazetteer) for pid in candidate.place_ids}
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    (best, best_score), rest = ranked[0], ranked[1:]
+    margin = best_score - rest[0][1]
+    confidence = round(min(0.95, 0.5 + 0.1 * margin) * _CONFIDENCE.get(candidate.method, 0.8), 2)
+    return Mention(article.id, candidate.start, candidate.end, candidate.text, gazetteer[best],
+                   confidence, f"{candidate.method}+context",
+                   tuple((pid, round(score, 2)) for pid, score in rest))
+
+
+def _feature_cue(body: str, candidate: Candidate) -> str | None:
+    after = _NOUN_AFTER.match(body, candidate.end)
+    if after:
+        return after.group(1).lower()
+    before = _NOUN_BEFORE.search(body[max(0, candidate.start - 25):candidate.start])
+    return before.group(1).lower() if before else None
+
+
+def _score(place: Place, candidate: Candidate, cue: str | None, anchors, gazetteer: Gazetteer) -> float:
+    score = 0.0
+    ancestors = gazetteer.ancestors.get(place.id, ())
+    nearby = [p for start, p in anchors if abs(start - candidate.start) <= _NEARBY_CHARS]
+    if any(p.id in ancestors for p in nearby):
+        score += 3.0  # "the Annaba district of Panjshir"
+    if cue:
+        nouns = {*place.reference_nouns, place.feature_type}
+        score += 1.5 if cue in nouns or cue.split()[-1] in nouns else -1.0
+    countries = Counter(gazetteer.country_of(p.id) for _, p in anchors)
+    if anchors:
+        score += 2.0 * countries.get(gazetteer.country_of(place.id), 0) / len(anchors)
+    located = [p for _, p in anchors if p.feature_type != "country"]
+    if located:
+        nearest = min(great_circle((place.lat, place.lon), (p.lat, p.lon)).km for p in located)
+        score += 1.5 if nearest < 50 else 1.0 if nearest < 200 else 0.5 if nearest < 1000 else 0.0
+    return score
