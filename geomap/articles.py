@@ -122,9 +122,9 @@ def _split_front_matter(path: Path, text: str, warnings: list[Problem]):
 
 def _from_html(text: str) -> tuple[dict, str]:
     """Metadata and readable text of a saved web page (selectolax: fast, tolerant HTML5 parser)."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(text)
+    tree = LexborHTMLParser(text)
 
     def meta_content(*names: str) -> str:
         for name in names:

@@ -117,14 +117,20 @@ def _popup(report: PlaceReport, articles: list[Article], actors: Actors) -> str:
         link = f"<a href='{esc(article.url, quote=True)}' target='_blank' rel='noopener'>{title}</a>" if article.url else title
         parts.append(
             "<hr style='margin:4px 0'>"
-            f"<div><b>{esc(claimant.name if claimant else claim.claimant)}</b>: {esc(claim.stance)}"
-            f" &rarr; {esc(controller.name if controller else claim.controller)}{hedges}</div>"
+            f"<div><b>{esc(claimant.name if claimant else claim.claimant)}</b>: {_stance_phrase(claim, controller)}{hedges}</div>"
             f"<blockquote style='margin:2px 0 2px 8px'>{_highlight(claim.evidence, claim.place_text)}</blockquote>"
             f"<div style='font-size:smaller'>{link} &middot; {esc(article.source)} &middot; "
             f"{esc(claim.date.isoformat() if claim.date else 'undated')}</div>"
         )
     parts.append("</div>")
     return "".join(parts)
+
+
+def _stance_phrase(claim, controller) -> str:
+    held_by = html.escape(controller.name if controller else claim.controller)
+    if claim.stance == "denial":
+        return f"denial (disputes a rival claim; for {held_by})"
+    return f"{html.escape(claim.stance)} &rarr; {held_by}"
 
 
 def _highlight(sentence: str, place_text: str) -> str:

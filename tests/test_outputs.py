@@ -1,0 +1,80 @@
+"""The output contract: map.html, mentions.csv, claims.geojson (see README)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from geomap import build_map, read_articles
+from geomap.export import MENTION_COLUMNS
+
+from .conftest import ROOT, write
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    result = build_map(ROOT / "articles", ROOT / "gazetteer", out)
+    return result, out
+
+
+def test_build_writes_the_three_outputs(built):
+    _, out = built
+    assert sorted(p.name for p in out.iterdir()) == ["claims.geojson", "map.html", "mentions.csv"]
+
+
+def test_mentions_csv_offsets_slice_the_article_body(built):
+    _, out = built
+    rows = list(csv.DictReader(io.StringIO((out / "mentions.csv").read_text(encoding="utf-8"))))
+    assert tuple(rows[0]) == MENTION_COLUMNS
+    articles = {a.id: a for a in read_articles(ROOT / "articles")[0]}
+    for row in rows:
+        assert articles[row["article"]].body[int(row["start"]):int(row["end"])] == row["text"]
+
+
+def test_claims_geojson_is_an_rfc7946_collection_in_lon_lat_order(built):
+    _, out = built
+    collection = json.loads((out / "claims.geojson").read_text(encoding="utf-8"))
+    assert collection["type"] == "FeatureCollection"
+    bazarak = next(f for f in collection["features"] if f["properties"]["place_id"] == "bazarak")
+    assert bazarak["geometry"] == {"type": "Point", "coordinates": [69.51519, 35.31292]}
+    for feature in collection["features"]:
+        props = feature["properties"]
+        assert props["status"] in ("taliban", "nrf", "contested", "mentioned")
+        for claim in props["claims"]:
+            assert set(claim) >= {"article", "date", "controller", "claimant", "stance", "hedged", "evidence"}
+
+
+def test_one_feature_per_source_and_place(built):
+    _, out = built
+    features = json.loads((out / "claims.geojson").read_text(encoding="utf-8"))["features"]
+    keys = [(f["properties"]["source"], f["properties"]["place_id"]) for f in features]
+    assert len(keys) == len(set(keys))
+    assert {s for s, _ in keys} == {"TRT World", "The Telegraph", "Hindustan Times", "WION"}
+
+
+def test_map_has_a_layer_per_source_a_legend_and_a_layer_control(built):
+    _, out = built
+    page = (out / "map.html").read_text(encoding="utf-8")
+    for label in ("TRT World (2 articles)", "The Telegraph (1 article)", "Hindustan Times (1 article)", "WION (1 article)"):
+        assert label in page
+    assert "geomap-legend" in page and "L.control.layers" in page
+
+
+def test_building_twice_gives_byte_identical_outputs(tmp_path):
+    build_map(ROOT / "articles", ROOT / "gazetteer", tmp_path / "a")
+    build_map(ROOT / "articles", ROOT / "gazetteer", tmp_path / "b")
+    for name in ("map.html", "mentions.csv", "claims.geojson"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_html_in_article_text_is_escaped_in_the_map(tmp_path):
+    articles = tmp_path / "articles"
+    write(articles / "x.md", "---\nsource: '<img src=x onerror=alert(1)>'\ndate: 2021-09-06\n"
+          "title: '<script>alert(2)</script>'\n---\nThe Taliban captured Rokha <script>alert(3)</script>.\n")
+    build_map(articles, ROOT / "gazetteer", tmp_path / "out")
+    page = (tmp_path / "out" / "map.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
