@@ -167,7 +167,7 @@ def _actor_hits(body: str, actors: Actors) -> list[_ActorHit]:
                 hits.append(_ActorHit(match.start(), match.end(), actor.id))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept, last_end = [], -1
-    for hit in hits:  # longest alias wins where aliases overlap ("Taliban forces" vs "Taliban")
+    for hit in hits:  # longest alias wins where aliases overlap ("Red Army units" vs "Red Army")
         if hit.start >= last_end:
             kept.append(hit)
             last_end = hit.end
@@ -365,7 +365,7 @@ class _SentenceReader:
 
     # -- sentences that dispute earlier claims ------------------------------------------
     def disputes(self, recent: list[list[Claim]]) -> list[Claim]:
-        """'... the Taliban's claims, which were disputed by the NRF': denials of earlier claims."""
+        """'... the rebels' claims, which were disputed by the army': denials of earlier claims."""
         denial = _DENIAL.search(self.text)
         if not denial or not _CLAIM_REFERENCE.search(self.text) or self._is_history():
             return []
@@ -413,7 +413,7 @@ def _identity(claim: Claim) -> tuple:
 
 
 def _is_noun_use(text: str, start: int, end: int) -> bool:
-    """'the Taliban's claims', 'those claims', 'reports of': a noun, not someone speaking."""
+    """'the army's claims', 'those claims', 'reports of': a noun, not someone speaking."""
     before = text[:start]
     return bool(re.search(r"(?:['’]s|\b(?:the|a|an|those|these|this|that|their|its|his|her|our))\s+$", before, re.I)
                 or re.match(r"\s+of\b", text[end:]))

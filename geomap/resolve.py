@@ -1,8 +1,8 @@
 """Choosing the place a name refers to, by the evidence a careful reader uses.
 
-A name that fits several places ("Annaba": a district of Panjshir or the Algerian
+A name that fits several places ("Annaba": an Afghan district or the Algerian
 port) is scored for each: an enclosing place named alongside ("the Annaba district
-of Panjshir"), a feature noun next to it ("district", "port city"), the country the
+of <province>"), a feature noun next to it ("district", "port city"), the country the
 article is about, and the distance to the article's other places (geopy).
 """
 from __future__ import annotations
@@ -86,7 +86,7 @@ def _score(place: Place, candidate: Candidate, cue: str | None, anchors, gazette
     ancestors = gazetteer.ancestors.get(place.id, ())
     nearby = [p for start, p in anchors if abs(start - candidate.start) <= _NEARBY_CHARS]
     if any(p.id in ancestors for p in nearby):
-        score += 3.0  # "the Annaba district of Panjshir"
+        score += 3.0  # "the Annaba district of <its province>"
     if cue:
         nouns = {*place.reference_nouns, place.feature_type}
         score += 1.5 if cue in nouns or cue.split()[-1] in nouns else -1.0
