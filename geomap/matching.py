@@ -6,17 +6,47 @@ Aho-Corasick automaton over every folded name (pyahocorasick: a C multi-pattern
 scanner, so the cost grows with the text, not with the number of places). Each
 folded character remembers where it came from, so matches map back to exact
 offsets in the original text.
+
+Spellings the gazetteer does not list are found at lower confidence in two ways:
+a *transliteration key* that folds the regular alternations of romanised names
+(kh/h/x, q/k, gh/g, u/o, i/e/ee, a/aa, doubled letters, a final h), and a bounded
+fuzzy match on that key (one edit, or two letters swapped, for names of five or
+more letters), looked up through deletion and anagram indexes (RapidFuzz measures
+the distance), so no name is compared with every place.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 
 import ahocorasick
+from rapidfuzz.distance import OSA
 
 from .gazetteer import Gazetteer
 
 _SEPARATORS = set("'’‘ʿʾ`´ʻʼ-‐‑‒–—_/") | {"\u00ad"}
+_IZAFE = ("e", "i", "ye")  # Persian linking vowel: Dara-e-Hazara, Dara-i Hazara, Dara e Hazara
+_TRANSLITERATION = [
+    (re.compile(p), r) for p, r in (
+        (r"^[aeiou]", "a"), (r"dzh|dj|zh", "j"), (r"kh|x", "h"), (r"gh", "g"), (r"q|ck", "k"), (r"ph", "f"), (r"v", "w"),
+        (r"ee|ii|ey|ei|ay|ai", "i"), (r"oo|ou", "u"), (r"y", "i"), (r"u", "o"), (r"e", "i"),
+        (r"([a-z])\1+", r"\1"), (r"(?<=[aio])h$", ""),
+    )
+]
+_MIN_TRANSLITERATED = 4  # letters, below which only listed spellings match
+_MIN_FUZZY = 6
+# A name is a person's, not a place's, after a title or before a personal-name particle
+# or a following name and "said": "General Dara", "Dara Khan", "Dara Nazari told".
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Gen|General|Commander|Cmdr|Col|Colonel|Capt|Captain|President|Minister|Mullah"
+    r"|Maulvi|Haji|Sheikh|Sayed|Syed|Engineer|spokesman|spokeswoman|spokesperson|named|called)\.?\s+$")
+_PERSON_AFTER = re.compile(
+    r"\s+(?:(?:Khan|Jan|Shah|Gul|Beg|Bey|Agha|Sahib|Begum|Bibi)\b"
+    r"|[A-Z][a-z]+,?\s+(?:said|says|told|added|wrote|tweeted)\b)")
+_WORD = re.compile(r"[^\W\d_][\w'’ʿʾ]*")
+_TOKEN_GAP = re.compile(r"[ \t]?[-‐‑]?[ \t]?|\n")
 
 
 @dataclass(frozen=True)
@@ -63,7 +93,7 @@ class Candidate:
     end: int
     text: str
     place_ids: tuple[str, ...]
-    method: str  # how it matched: "name", "variant" or "folded"
+    method: str  # how it matched: "name", "variant", "transliteration" or "fuzzy"
 
 
 @dataclass(frozen=True)
@@ -73,27 +103,74 @@ class NameIndex:
     keys: dict[str, tuple[str, ...]]
     spellings: dict[tuple[str, str], str]  # (key, place id) -> "name" or "variant"
     automaton: ahocorasick.Automaton
+    transliterated: dict[str, tuple[str, ...]]  # transliteration key -> place ids
+    deletions: dict[str, tuple[str, ...]]  # key with one letter deleted -> transliteration keys
+    anagrams: dict[str, tuple[str, ...]]  # sorted letters -> transliteration keys
+    acronyms: frozenset[str]  # keys that every place writes in capitals only (UAE)
+
+
+def transliteration_key(key: str) -> str:
+    """Fold the regular alternations of romanised names: Rukhah, Rokha and Rukha agree."""
+    tokens = []
+    for token in key.split():
+        for pattern, replacement in _TRANSLITERATION:
+            token = pattern.sub(replacement, token)
+        tokens.append(token)
+    return " ".join(_IZAFE[0] if t in ("e", "i", "ie") else t for t in tokens)
 
 
 def build_index(gazetteer: Gazetteer) -> NameIndex:
     keys: dict[str, list[str]] = {}
     spellings: dict[tuple[str, str], str] = {}
+    capitals: dict[str, bool] = {}
     for place in gazetteer:
         for i, name in enumerate(place.names):
-            key = fold_name(name)
-            if not key:
-                continue
-            ids = keys.setdefault(key, [])
-            if place.id not in ids:
-                ids.append(place.id)
-            spellings.setdefault((key, place.id), "name" if i == 0 else "variant")
+            for key in _izafe_forms(fold_name(name)):
+                capitals[key] = capitals.get(key, True) and name.replace(".", "").isupper() and len(key) > 1
+                ids = keys.setdefault(key, [])
+                if place.id not in ids:
+                    ids.append(place.id)
+                spellings.setdefault((key, place.id), "name" if i == 0 else "variant")
     frozen = {key: tuple(sorted(ids)) for key, ids in keys.items()}
     automaton = ahocorasick.Automaton()
     for key in frozen:
         automaton.add_word(key, key)
     if frozen:
         automaton.make_automaton()
-    return NameIndex(frozen, spellings, automaton)
+    transliterated: dict[str, set[str]] = defaultdict(set)
+    for key, ids in frozen.items():
+        if len(key.replace(" ", "")) >= _MIN_TRANSLITERATED:
+            transliterated[transliteration_key(key)].update(ids)
+    deletions: dict[str, set[str]] = defaultdict(set)
+    anagrams: dict[str, set[str]] = defaultdict(set)
+    for key in transliterated:
+        if " " in key or len(key) < _MIN_FUZZY:
+            continue
+        for i in range(len(key)):
+            deletions[key[:i] + key[i + 1:]].add(key)
+        deletions[key].add(key)
+        anagrams["".join(sorted(key))].add(key)
+    return NameIndex(
+        frozen, spellings, automaton,
+        {k: tuple(sorted(v)) for k, v in transliterated.items()},
+        {k: tuple(sorted(v)) for k, v in deletions.items()},
+        {k: tuple(sorted(v)) for k, v in anagrams.items()},
+        frozenset(k for k, only_capitals in capitals.items() if only_capitals),
+    )
+
+
+def _izafe_forms(key: str) -> list[str]:
+    """A name with a linking vowel, in each way it is written."""
+    if not key:
+        return []
+    tokens = key.split(" ")
+    inner = [i for i in range(1, len(tokens) - 1) if tokens[i] in _IZAFE]
+    if not inner:
+        return [key]
+    forms = []
+    for vowel in _IZAFE:
+        forms.append(" ".join(vowel if i in inner else t for i, t in enumerate(tokens)))
+    return forms
 
 
 def find_names(text: str, index: NameIndex) -> list[Candidate]:
@@ -110,7 +187,7 @@ def find_names(text: str, index: NameIndex) -> list[Candidate]:
             continue
         o_start, o_end = folded.span(start, end + 1)
         surface = text[o_start:o_end]
-        if not _capitalised(surface):
+        if not _capitalised(surface) or not _acronym_case_agrees(surface, key, index):
             continue
         found.append((o_start, o_end, surface, key))
     found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
@@ -121,13 +198,84 @@ def find_names(text: str, index: NameIndex) -> list[Candidate]:
         place_ids = index.keys[key]
         candidates.append(Candidate(o_start, o_end, surface, place_ids, _method(surface, key, place_ids, index)))
         last_end = o_end
-    return candidates
+    candidates.extend(_unlisted_spellings(text, candidates, index))
+    return sorted((c for c in candidates if not _names_a_person(text, c)), key=lambda c: c.start)
+
+
+def _names_a_person(text: str, candidate: Candidate) -> bool:
+    before = text[max(0, candidate.start - 30):candidate.start]
+    return bool(_TITLE_BEFORE.search(before) or _PERSON_AFTER.match(text, candidate.end))
+
+
+def _unlisted_spellings(text: str, listed: list[Candidate], index: NameIndex) -> list[Candidate]:
+    """Capitalised words (runs of up to three) that fold to a place's transliteration key."""
+    taken = [(c.start, c.end) for c in listed]
+    words = [m for m in _WORD.finditer(text)]
+    found = []
+    i = 0
+    while i < len(words):
+        match = None
+        for length in (3, 2, 1):
+            run = words[i:i + length]
+            if len(run) < length or not _is_name_run(text, run):
+                continue
+            start, end = run[0].start(), run[-1].end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            match = _lookup_unlisted(text[start:end], index)
+            if match:
+                found.append(Candidate(start, end, text[start:end], *match))
+                taken.append((start, end))
+                i += length
+                break
+        if not match:
+            i += 1
+    return found
+
+
+def _is_name_run(text: str, run) -> bool:
+    """Words joined by a space or hyphen, capitalised except for a linking vowel inside."""
+    for left, right in zip(run, run[1:]):
+        if not _TOKEN_GAP.fullmatch(text[left.end():right.start()]):
+            return False
+    return all(_capitalised(w.group(0)) or (0 < n < len(run) - 1 and w.group(0).lower() in _IZAFE)
+               for n, w in enumerate(run))
+
+
+def _lookup_unlisted(surface: str, index: NameIndex) -> tuple[tuple[str, ...], str] | None:
+    key = fold_name(surface)
+    if len(key.replace(" ", "")) < _MIN_TRANSLITERATED:
+        return None
+    translit = transliteration_key(key)
+    if translit in index.transliterated:
+        return index.transliterated[translit], "transliteration"
+    if " " in translit or len(translit) < _MIN_FUZZY:
+        return None
+    near = set(index.deletions.get(translit, ()))
+    for i in range(len(translit)):
+        near.update(index.deletions.get(translit[:i] + translit[i + 1:], ()))
+    # One edit away, but not a name plus an ending: "Russian" is not a spelling of Russia.
+    close = [k for k in near if k[0] == translit[0] and len(k) >= _MIN_FUZZY
+             and OSA.distance(translit, k, score_cutoff=1) <= 1
+             and not translit.startswith(k) and not k.startswith(translit)]
+    if not close:  # two letters swapped: Barazak for Bazarak
+        close = [k for k in index.anagrams.get("".join(sorted(translit)), ())
+                 if k[0] == translit[0] and sum(a != b for a, b in zip(k, translit)) == 2]
+    if not close:
+        return None
+    ids = sorted({pid for k in close for pid in index.transliterated[k]})
+    return tuple(ids), "fuzzy"
 
 
 def _capitalised(surface: str) -> bool:
     """Names are proper nouns: a lower-case word is a common word, not a place."""
     first = next((c for c in surface if c.isalpha()), "")
     return first.isupper() or not first.isalpha() or not first.isascii() and not first.islower()
+
+
+def _acronym_case_agrees(surface: str, key: str, index: NameIndex) -> bool:
+    """An acronym (UAE, USA) is only itself in capitals: "Usa" is not the USA."""
+    return key not in index.acronyms or surface.replace(".", "").isupper()
 
 
 def _method(surface: str, key: str, place_ids: tuple[str, ...], index: NameIndex) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geopy.distance import great_circle
 
@@ -25,7 +25,9 @@ _FEATURE_NOUNS = tuple(sorted(
 _NOUN = "|".join(re.escape(n) for n in _FEATURE_NOUNS)
 _NOUN_AFTER = re.compile(rf"\s*(?:'s\s+)?({_NOUN})s?\b", re.IGNORECASE)
 _NOUN_BEFORE = re.compile(rf"\b({_NOUN})\s+(?:of\s+)?$", re.IGNORECASE)
-_CONFIDENCE = {"name": 1.0, "variant": 0.95}
+_LISTED = ("name", "variant")
+_SUPPORT_KM = 100
+_CONFIDENCE = {"name": 1.0, "variant": 0.95, "transliteration": 0.8, "fuzzy": 0.6}
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,21 @@ def find_mentions(article: Article, index: NameIndex, gazetteer: Gazetteer) -> l
 
 
 def resolve_mentions(article: Article, candidates: list[Candidate], gazetteer: Gazetteer) -> list[Mention]:
-    """Resolve each candidate to one place, using the article's unambiguous names as context."""
-    anchors = [(c.start, gazetteer[c.place_ids[0]]) for c in candidates if len(c.place_ids) == 1]
+    """Resolve each candidate to one place, using the article's unambiguous names as context.
+
+    A spelling the gazetteer does not list (found by transliteration or fuzzy matching)
+    is kept only where the article itself names a place near it or enclosing it:
+    "Barazak" in a story about Panjshir, not "Shootout" in a sports report.
+    """
+    listed = [c for c in candidates if c.method in _LISTED]
+    anchors = [(c.start, gazetteer[c.place_ids[0]]) for c in listed if len(c.place_ids) == 1]
     mentions = []
     for candidate in candidates:
+        if candidate.method not in _LISTED:
+            supported = tuple(pid for pid in candidate.place_ids if _supported(gazetteer[pid], anchors, gazetteer))
+            if not supported:
+                continue
+            candidate = replace(candidate, place_ids=supported)
         if len(candidate.place_ids) == 1:
             place = gazetteer[candidate.place_ids[0]]
             mentions.append(Mention(article.id, candidate.start, candidate.end, candidate.text, place,
@@ -59,6 +72,17 @@ def resolve_mentions(article: Article, candidates: list[Candidate], gazetteer: G
             continue
         mentions.append(_resolve_ambiguous(article, candidate, anchors, gazetteer))
     return mentions
+
+
+def _supported(place: Place, anchors, gazetteer: Gazetteer) -> bool:
+    """Whether the article's listed names put `place` in the picture: a parent, a child or a neighbour."""
+    for _, other in anchors:
+        if other.id == place.id or gazetteer.is_ancestor(other.id, place.id) or gazetteer.is_ancestor(place.id, other.id):
+            return True
+        if other.feature_type != "country" and place.feature_type != "country" and \
+                great_circle((place.lat, place.lon), (other.lat, other.lon)).km <= _SUPPORT_KM:
+            return True
+    return False
 
 
 def _resolve_ambiguous(article: Article, candidate: Candidate, anchors, gazetteer: Gazetteer) -> Mention:
