@@ -5,13 +5,14 @@ from .assess import PlaceReport, assess, status_of
 from .claims import Claim, extract_claims
 from .errors import ActorsError, ArticleError, GazetteerError, GeomapError, OutputError, Problem
 from .gazetteer import Gazetteer, Place, check_gazetteer, load_gazetteer
-from .pipeline import Analysis, BuildResult, analyse, build_map
+from .curation import Unmatched
+from .pipeline import Analysis, BuildResult, analyse, build_map, find_places
 from .resolve import Mention, find_mentions
 
 __all__ = [
     "Actor", "Actors", "ActorsError", "Analysis", "Article", "ArticleError", "BuildResult", "Claim",
     "Gazetteer", "GazetteerError", "GeomapError", "Mention", "OutputError", "Place", "PlaceReport",
-    "Problem", "analyse", "assess", "build_map", "check_gazetteer", "extract_claims", "find_mentions",
+    "Problem", "Unmatched", "analyse", "assess", "build_map", "check_gazetteer", "extract_claims", "find_mentions", "find_places",
     "load_actors", "load_article", "load_gazetteer", "read_articles", "status_of",
 ]
 __version__ = "0.1.0"

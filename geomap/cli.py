@@ -12,7 +12,8 @@ import click
 
 from . import pipeline
 from .errors import GeomapError
-from .gazetteer import check_gazetteer
+from .articles import load_article
+from .gazetteer import check_gazetteer, load_gazetteer
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,6 +47,38 @@ def build(articles: Path, gazetteer: Path, actors: Path | None, out: Path) -> No
         f"{len(analysis.claims)} control claims -> " + ", ".join(str(p) for p in result.outputs.values())
     )
     sys.exit(1 if result.errors else 0)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--gazetteer", "gazetteer_path", default="gazetteer", show_default=True, type=click.Path(path_type=Path),
+              help="Gazetteer folder (or one YAML file).")
+def places(file: Path, gazetteer_path: Path) -> None:
+    """Show the places found in one article, how they matched, and what was left unmatched."""
+    try:
+        places_ = load_gazetteer(gazetteer_path)
+        article, warnings = load_article(file)
+    except GeomapError as exc:
+        _fail(exc)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    mentions, unmatched = pipeline.find_places(article, places_)
+    click.echo(f"{article.id} ({article.source}, {article.date or 'undated'}): {len(mentions)} place mentions")
+    rows = [("offset", "text", "place", "type", "conf", "method", "beat")]
+    for m in mentions:
+        beat = ", ".join(f"{pid} {score:g}" for pid, score in m.alternatives)
+        rows.append((str(m.start), m.text, f"{m.place.id} ({m.place.name})", m.place.feature_type,
+                     f"{m.confidence:.2f}", m.method, beat))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        click.echo("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    if unmatched:
+        click.echo(f"{len(unmatched)} place-like names not in the gazetteer:")
+        for u in unmatched:
+            hints = ", ".join(f"{name} ({pid}, {score})" for pid, name, score in u.suggestions) or "no close name"
+            click.echo(f"  {u.start}  {u.text} ({u.cue})  nearest: {hints}")
+    else:
+        click.echo("No place-like names left unmatched.")
 
 
 @main.group()

@@ -1,4 +1,4 @@
-"""Writing the facts for GIS users and datasets: mentions.csv and claims.geojson.
+"""Writing the facts for GIS users and datasets: mentions.csv, claims.geojson, unmatched.csv.
 
 Every writer goes through `write_atomically`, so an interrupted run leaves the
 previous file intact.
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .articles import Article
 from .assess import PlaceReport
+from .curation import Unmatched
 from .resolve import Mention
 
 MENTION_COLUMNS = (
@@ -47,6 +48,21 @@ def mentions_csv(articles: list[Article], mentions: list[Mention]) -> str:
             m.place.feature_type, _coordinate(m.place.lat), _coordinate(m.place.lon), f"{m.confidence:.2f}",
             m.method, ";".join(f"{pid}:{score:g}" for pid, score in m.alternatives),
         ])
+    return out.getvalue()
+
+
+UNMATCHED_COLUMNS = ("article", "source", "start", "end", "text", "cue", "suggestions")
+
+
+def unmatched_csv(articles: list[Article], unmatched: list[Unmatched]) -> str:
+    """Place-like names the gazetteer lacks, with the nearest gazetteer places, to grow it."""
+    source_of = {a.id: a.source for a in articles}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(UNMATCHED_COLUMNS)
+    for u in sorted(unmatched, key=lambda u: (u.article_id, u.start)):
+        writer.writerow([u.article_id, source_of[u.article_id], u.start, u.end, u.text, u.cue,
+                         ";".join(f"{pid}:{name}:{score}" for pid, name, score in u.suggestions)])
     return out.getvalue()
 
 

@@ -8,14 +8,15 @@ from .actors import Actors, load_actors
 from .articles import Article, read_articles
 from .assess import PlaceReport, assess
 from .claims import Claim, extract_claims
+from .curation import Unmatched, find_unmatched
 from .errors import OutputError, Problem
-from .export import claims_geojson, mentions_csv, write_atomically
+from .export import claims_geojson, mentions_csv, unmatched_csv, write_atomically
 from .gazetteer import Gazetteer, load_gazetteer
 from .matching import build_index
 from .render import build_folium_map, render_html
 from .resolve import Mention, find_mentions
 
-OUTPUT_FILES = ("map.html", "mentions.csv", "claims.geojson")
+OUTPUT_FILES = ("map.html", "mentions.csv", "claims.geojson", "unmatched.csv")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Analysis:
     mentions: list[Mention]
     claims: list[Claim]
     reports: list[PlaceReport]
+    unmatched: list[Unmatched]
 
 
 @dataclass(frozen=True)
@@ -43,11 +45,20 @@ def analyse(articles: list[Article], gazetteer: Gazetteer, actors: Actors) -> An
     index = build_index(gazetteer)
     mentions: list[Mention] = []
     claims: list[Claim] = []
+    unmatched: list[Unmatched] = []
     for article in articles:
         found = find_mentions(article, index, gazetteer)
         mentions.extend(found)
         claims.extend(extract_claims(article, found, actors, gazetteer))
-    return Analysis(articles, mentions, claims, assess(articles, mentions, claims))
+        unmatched.extend(find_unmatched(article, found, index, gazetteer))
+    return Analysis(articles, mentions, claims, assess(articles, mentions, claims), unmatched)
+
+
+def find_places(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], list[Unmatched]]:
+    """The place mentions in one article, and the place-like names the gazetteer lacks."""
+    index = build_index(gazetteer)
+    mentions = find_mentions(article, index, gazetteer)
+    return mentions, find_unmatched(article, mentions, index, gazetteer)
 
 
 def build_map(
@@ -56,7 +67,7 @@ def build_map(
     out: str | Path = "output",
     actors: str | Path | None = None,
 ) -> BuildResult:
-    """Read `articles`, resolve against `gazetteer`, write map.html, mentions.csv, claims.geojson to `out`.
+    """Read `articles`, resolve against `gazetteer`, write the OUTPUT_FILES to `out`.
 
     `actors` defaults to `actors.yaml` inside the gazetteer folder.
     Raises a GeomapError subclass for unusable inputs before anything is written.
@@ -73,6 +84,7 @@ def build_map(
         "map.html": render_html(build_folium_map(analysis.reports, loaded, who)),
         "mentions.csv": mentions_csv(loaded, analysis.mentions),
         "claims.geojson": claims_geojson(analysis.reports, loaded),
+        "unmatched.csv": unmatched_csv(loaded, analysis.unmatched),
     }
     outputs = {}
     for name, text in documents.items():

@@ -50,3 +50,85 @@ def test_fold_removes_diacritics_case_and_punctuation_and_keeps_origins():
 
 def test_ambiguous_name_keeps_every_candidate_place(index):
     assert _found("Dara", index) == [("Dara", ("dara", "dara_senegal", "daraa"))]
+
+
+CANONICAL_ONLY = """places:
+  - {id: panjshir, name: Panjshir, feature_type: province, lat: 35.5, lon: 69.9, source: test}
+  - {id: bazarak, name: Bazarak, feature_type: district, parent: panjshir, lat: 35.31292, lon: 69.51519, source: test}
+  - {id: rokha, name: Rokha, feature_type: district, parent: panjshir, lat: 35.27, lon: 69.47, source: test}
+  - {id: khinj, name: Khinj, feature_type: district, parent: panjshir, lat: 35.42898, lon: 69.73482, source: test}
+  - {id: anabah, name: Anabah, feature_type: district, parent: panjshir, lat: 35.23251, lon: 69.37719, source: test}
+  - {id: shutul, name: Shutul, feature_type: district, parent: panjshir, lat: 35.28, lon: 69.30, source: test}
+  - {id: paryan, name: Paryan, feature_type: district, parent: panjshir, lat: 35.72, lon: 70.08, source: test}
+  - {id: dara, name: Dara, feature_type: district, parent: panjshir, lat: 35.30, lon: 69.62, source: test}
+"""
+SPELLINGS = {
+    "rokha": ["Rokha", "Rukha", "Rukhah", "Rokhah"],
+    "bazarak": ["Bazarak", "Bazaraq", "Barazak"],
+    "khinj": ["Khinj", "Khenj", "Hinj"],
+    "anabah": ["Anabah", "Anaba", "Annaba", "Unaba", "'Unabah"],
+    "shutul": ["Shutul", "Shotol", "Shotul"],
+    "paryan": ["Paryan", "Parian"],
+    "dara": ["Dara", "Darah"],
+    "panjshir": ["Panjshir", "Panjsher", "Panjsheer", "Panshir", "Panjshayr"],
+}
+
+
+@pytest.fixture(scope="module")
+def canonical_only(tmp_path_factory):
+    from geomap import load_gazetteer
+
+    from .conftest import write
+
+    return load_gazetteer(write(tmp_path_factory.mktemp("canonical") / "g.yaml", CANONICAL_ONLY))
+
+
+@pytest.mark.parametrize("place_id,spelling", [(p, s) for p, spellings in SPELLINGS.items() for s in spellings])
+def test_spelling_the_gazetteer_does_not_list_is_found_in_context(canonical_only, place_id, spelling):
+    from geomap import Article, find_mentions
+
+    context = "near Bazarak" if place_id == "panjshir" else "in Panjshir province"
+    text = f"Fighting was reported in {spelling}, {context}."
+    article = Article("a.txt", "Test", None, "", "t", text)
+    mention = next(m for m in find_mentions(article, build_index(canonical_only), canonical_only) if m.start in (25, 26))  # after an opening apostrophe
+    assert (mention.place.id, mention.text) == (place_id, spelling.lstrip("'"))
+    assert mention.method in ("name", "transliteration", "fuzzy")
+    assert mention.confidence <= (1.0 if mention.method == "name" else 0.8)
+
+
+def test_unlisted_spelling_without_geographic_context_is_not_a_place(canonical_only):
+    from geomap import Article, find_mentions
+
+    article = Article("a.txt", "Test", None, "", "t", "The Shootout at Barazak Lanes went to extra time.")
+    assert find_mentions(article, build_index(canonical_only), canonical_only) == []
+
+
+def test_demonym_is_not_a_fuzzy_spelling_of_its_country(index):
+    assert _found("Russian troops", index) == []
+
+
+def test_acronym_variant_matches_only_in_capitals(index):
+    assert _found("Usa and UAE", index) == [("UAE", ("uae",))]
+
+
+def test_persian_izafe_written_three_ways_matches_the_listed_variant(index):
+    assert [t for t, _ in _found("Dara-i Hazara, Dara i Hazara, Dara-ye Hazara", index)] == [
+        "Dara-i Hazara", "Dara i Hazara", "Dara-ye Hazara"]
+
+
+def test_name_in_a_persons_name_is_not_a_place(index):
+    text = '"We will not leave," said Dara Khan, a commander in Panjshir. General Dara agreed.'
+    assert _found(text, index) == [("Panjshir", ("panjshir",))]
+
+
+def test_ordinary_english_prose_yields_no_place_but_exact_names(gazetteer, index):
+    """100,000 common English words, capitalised, in 200-word passages: only exact gazetteer names."""
+    wordfreq = pytest.importorskip("wordfreq", reason="wordfreq (test extra) is not installed")
+    from geomap import Article, find_mentions
+
+    words = [w.capitalize() for w in wordfreq.top_n_list("en", 100_000) if w.isalpha()]
+    found = set()
+    for n in range(0, len(words), 200):
+        article = Article(f"p{n}", "prose", None, "", "", ". ".join(words[n:n + 200]))
+        found.update((m.text, m.method.split("+")[0]) for m in find_mentions(article, index, gazetteer))
+    assert found and all(method in ("name", "variant") for _, method in found), found

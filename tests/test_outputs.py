@@ -20,9 +20,9 @@ def built(tmp_path_factory):
     return result, out
 
 
-def test_build_writes_the_three_outputs(built):
+def test_build_writes_its_outputs_and_nothing_else(built):
     _, out = built
-    assert sorted(p.name for p in out.iterdir()) == ["claims.geojson", "map.html", "mentions.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["claims.geojson", "map.html", "mentions.csv", "unmatched.csv"]
 
 
 def test_mentions_csv_offsets_slice_the_article_body(built):
