@@ -38,7 +38,7 @@ PLACE_FIELDS = {
 REQUIRED_FIELDS = ("id", "name", "feature_type", "lat", "lon", "source")
 
 # How far a child may lie from its parent's point before it looks misplaced.
-_PARENT_RADIUS_KM = {"country": 3500, "province": 250, "region": 600, "mountains": 600}
+_PARENT_RADIUS_KM = {"country": 6500, "province": 250, "region": 600, "mountains": 600}
 _DEFAULT_PARENT_RADIUS_KM = 80
 _ID = re.compile(r"[a-z0-9_]+")
 _DMS = re.compile(
@@ -151,10 +151,11 @@ def _parse_dms(text: str, axis: str) -> float:
     return -degrees if hemisphere in "SW" else degrees
 
 
-def gazetteer_files(path: Path) -> list[Path]:
+def gazetteer_files(path: Path, exclude: tuple[Path, ...] = ()) -> list[Path]:
     """The YAML files that make up a gazetteer at `path` (a folder or one file)."""
     if path.is_dir():
-        return sorted(p for p in path.glob("*.yaml") if p.name != "actors.yaml")
+        skip = {p.resolve() for p in exclude}
+        return sorted(p for p in path.glob("*.yaml") if p.name != "actors.yaml" and p.resolve() not in skip)
     return [path]
 
 
@@ -164,21 +165,21 @@ def check_gazetteer(path: str | Path) -> list[Problem]:
     return problems
 
 
-def load_gazetteer(path: str | Path) -> Gazetteer:
-    """The gazetteer at `path`; raises GazetteerError listing every problem."""
-    gazetteer, problems = _read(Path(path))
+def load_gazetteer(path: str | Path, exclude: tuple[Path, ...] = ()) -> Gazetteer:
+    """The gazetteer at `path` (without the files in `exclude`); raises GazetteerError listing every problem."""
+    gazetteer, problems = _read(Path(path), exclude)
     if problems:
         raise GazetteerError(problems)
     return gazetteer
 
 
-def _read(path: Path) -> tuple[Gazetteer, list[Problem]]:
+def _read(path: Path, exclude: tuple[Path, ...] = ()) -> tuple[Gazetteer, list[Problem]]:
     problems: list[Problem] = []
     places: list[Place] = []
     seen: dict[str, str] = {}
     if not path.exists():
         return Gazetteer.from_places([]), [Problem(str(path), None, "no such file or folder")]
-    files = gazetteer_files(path)
+    files = gazetteer_files(path, exclude)
     if not files:
         problems.append(Problem(str(path), None, "no gazetteer *.yaml files in this folder"))
     for file in files:

@@ -10,7 +10,7 @@ offsets in the original text.
 Spellings the gazetteer does not list are found at lower confidence in two ways:
 a *transliteration key* that folds the regular alternations of romanised names
 (kh/h/x, q/k, gh/g, u/o, i/e/ee, a/aa, doubled letters, a final h), and a bounded
-fuzzy match on that key (one edit, or two letters swapped, for names of five or
+fuzzy match on that key (one edit, or two letters swapped, for names of seven or
 more letters), looked up through deletion and anagram indexes (RapidFuzz measures
 the distance), so no name is compared with every place.
 """
@@ -36,7 +36,7 @@ _TRANSLITERATION = [
     )
 ]
 _MIN_TRANSLITERATED = 4  # letters, below which only listed spellings match
-_MIN_FUZZY = 6
+_MIN_FUZZY = 7
 # A name is a person's, not a place's, after a title or before a personal-name particle
 # or a following name and "said": "General Dara", "Dara Khan", "Dara Nazari told".
 _TITLE_BEFORE = re.compile(

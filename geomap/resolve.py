@@ -75,11 +75,16 @@ def resolve_mentions(article: Article, candidates: list[Candidate], gazetteer: G
 
 
 def _supported(place: Place, anchors, gazetteer: Gazetteer) -> bool:
-    """Whether the article's listed names put `place` in the picture: a parent, a child or a neighbour."""
+    """Whether the article's listed names put `place` in the picture: a parent, a child or a neighbour.
+
+    A country alone is too broad to vouch for a spelling nobody listed.
+    """
     for _, other in anchors:
+        if other.feature_type == "country":
+            continue
         if other.id == place.id or gazetteer.is_ancestor(other.id, place.id) or gazetteer.is_ancestor(place.id, other.id):
             return True
-        if other.feature_type != "country" and place.feature_type != "country" and \
+        if place.feature_type != "country" and \
                 great_circle((place.lat, place.lon), (other.lat, other.lon)).km <= _SUPPORT_KM:
             return True
     return False

