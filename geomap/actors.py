@@ -1,13 +1,12 @@
 """Actors: who can hold or claim a place, read from YAML, never written in Python."""
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ActorsError, Problem
-from .yamlio import LineDict, load_yaml
+from .yamlio import LineDict, did_you_mean, load_yaml
 
 ACTOR_FIELDS = ("id", "name", "colour", "aliases")
 _HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
@@ -75,9 +74,7 @@ def _actor_from_entry(path: Path, entry: LineDict, problems: list[Problem]) -> A
 
     for key in entry:
         if key not in ACTOR_FIELDS:
-            close = difflib.get_close_matches(str(key), ACTOR_FIELDS, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            report(key, f"unknown field {key!r}{hint}")
+            report(key, f"unknown field {key!r}{did_you_mean(key, ACTOR_FIELDS)}")
     label = entry.get("id") or "actor"
     ok = True
     for key in ("id", "name", "colour"):

@@ -39,16 +39,14 @@ def write_atomically(path: Path, text: str) -> None:
 def mentions_csv(articles: list[Article], mentions: list[Mention]) -> str:
     """One row per place mention; `start`/`end` are offsets into the article body."""
     source_of = {a.id: a.source for a in articles}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(MENTION_COLUMNS)
-    for m in sorted(mentions, key=lambda m: (m.article_id, m.start)):
-        writer.writerow([
+    return _csv(MENTION_COLUMNS, (
+        [
             m.article_id, source_of[m.article_id], m.start, m.end, m.text, m.place.id, m.place.name,
             m.place.feature_type, _coordinate(m.place.lat), _coordinate(m.place.lon), f"{m.confidence:.2f}",
             m.method, ";".join(f"{pid}:{score:g}" for pid, score in m.alternatives),
-        ])
-    return out.getvalue()
+        ]
+        for m in sorted(mentions, key=lambda m: (m.article_id, m.start))
+    ))
 
 
 UNMATCHED_COLUMNS = ("article", "source", "start", "end", "text", "cue", "suggestions")
@@ -57,12 +55,18 @@ UNMATCHED_COLUMNS = ("article", "source", "start", "end", "text", "cue", "sugges
 def unmatched_csv(articles: list[Article], unmatched: list[Unmatched]) -> str:
     """Place-like names the gazetteer lacks, with the nearest gazetteer places, to grow it."""
     source_of = {a.id: a.source for a in articles}
+    return _csv(UNMATCHED_COLUMNS, (
+        [u.article_id, source_of[u.article_id], u.start, u.end, u.text, u.cue,
+         ";".join(f"{pid}:{name}:{score}" for pid, name, score in u.suggestions)]
+        for u in sorted(unmatched, key=lambda u: (u.article_id, u.start))
+    ))
+
+
+def _csv(columns, rows) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(UNMATCHED_COLUMNS)
-    for u in sorted(unmatched, key=lambda u: (u.article_id, u.start)):
-        writer.writerow([u.article_id, source_of[u.article_id], u.start, u.end, u.text, u.cue,
-                         ";".join(f"{pid}:{name}:{score}" for pid, name, score in u.suggestions)])
+    writer.writerow(columns)
+    writer.writerows(rows)
     return out.getvalue()
 
 

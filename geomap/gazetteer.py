@@ -6,7 +6,6 @@ file; each holds a `places:` list. `check_gazetteer` reports every problem as
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 from geopy.distance import great_circle
 
 from .errors import GazetteerError, Problem
-from .yamlio import LineDict, load_yaml
+from .yamlio import LineDict, did_you_mean, load_yaml
 
 FEATURE_TYPES = (
     "country", "province", "district", "city", "town", "village", "locality",
@@ -232,9 +231,7 @@ def _place_from_entry(file: Path, entry: LineDict, problems: list[Problem]) -> P
 
     for key in entry:
         if key not in PLACE_FIELDS:
-            close = difflib.get_close_matches(str(key), PLACE_FIELDS, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            report(key, f"unknown field {key!r}{hint}")
+            report(key, f"unknown field {key!r}{did_you_mean(key, PLACE_FIELDS)}")
     missing = [k for k in REQUIRED_FIELDS if entry.get(k) in (None, "")]
     label = entry.get("id") or entry.get("name") or "place"
     for key in missing:
@@ -253,8 +250,7 @@ def _place_from_entry(file: Path, entry: LineDict, problems: list[Problem]) -> P
         report("id", f"id {entry['id']!r} must be lower case letters, digits and _")
         ok = False
     if entry["feature_type"] not in FEATURE_TYPES:
-        close = difflib.get_close_matches(entry["feature_type"], FEATURE_TYPES, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        hint = did_you_mean(entry["feature_type"], FEATURE_TYPES)
         report("feature_type", f"{label}: unknown feature_type {entry['feature_type']!r}{hint}")
         ok = False
     coordinates = {}
@@ -311,9 +307,7 @@ def _relation_problems(gazetteer: Gazetteer) -> list[Problem]:
         if place.parent is None:
             continue
         if place.parent not in gazetteer.places:
-            close = difflib.get_close_matches(place.parent, gazetteer.places, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            at(f"{place.id}: unknown parent {place.parent!r}{hint}")
+            at(f"{place.id}: unknown parent {place.parent!r}{did_you_mean(place.parent, gazetteer.places)}")
             continue
         if _in_cycle(place.id, gazetteer):
             at(f"{place.id}: its parents form a cycle")

@@ -110,7 +110,7 @@ class NameIndex:
 
 
 def transliteration_key(key: str) -> str:
-    """Fold the regular alternations of romanised names: Rukhah, Rokha and Rukha agree."""
+    """Fold the regular alternations of romanised names: Khodzhent, Khujand and Hujand agree."""
     tokens = []
     for token in key.split():
         for pattern, replacement in _TRANSLITERATION:
@@ -258,7 +258,7 @@ def _lookup_unlisted(surface: str, index: NameIndex) -> tuple[tuple[str, ...], s
     close = [k for k in near if k[0] == translit[0] and len(k) >= _MIN_FUZZY
              and OSA.distance(translit, k, score_cutoff=1) <= 1
              and not translit.startswith(k) and not k.startswith(translit)]
-    if not close:  # two letters swapped: Barazak for Bazarak
+    if not close:  # two letters swapped, as in a hurried "Kandahra" for Kandahar
         close = [k for k in index.anagrams.get("".join(sorted(translit)), ())
                  if k[0] == translit[0] and sum(a != b for a, b in zip(k, translit)) == 2]
     if not close:

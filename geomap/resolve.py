@@ -54,7 +54,7 @@ def resolve_mentions(article: Article, candidates: list[Candidate], gazetteer: G
 
     A spelling the gazetteer does not list (found by transliteration or fuzzy matching)
     is kept only where the article itself names a place near it or enclosing it:
-    "Barazak" in a story about Panjshir, not "Shootout" in a sports report.
+    a misspelt district in a story about its province, not "Shootout" in a sports report.
     """
     listed = [c for c in candidates if c.method in _LISTED]
     anchors = [(c.start, gazetteer[c.place_ids[0]]) for c in listed if len(c.place_ids) == 1]

@@ -1,6 +1,7 @@
 """YAML loading that remembers line numbers, so every error can say `file:line`."""
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import yaml
@@ -67,3 +68,9 @@ def load_yaml(path: Path, error: type[GeomapError] = GeomapError):
         raise error(Problem(str(path), line, f"invalid YAML: {message}")) from None
     except yaml.YAMLError as exc:
         raise error(Problem(str(path), None, f"invalid YAML: {exc}")) from None
+
+
+def did_you_mean(word: str, choices) -> str:
+    """' (did you mean 'x'?)' for the closest choice, or ''."""
+    close = difflib.get_close_matches(str(word), list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
