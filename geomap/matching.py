@@ -16,6 +16,7 @@ the distance), so no name is compared with every place.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import defaultdict
@@ -209,37 +210,44 @@ def _names_a_person(text: str, candidate: Candidate) -> bool:
 
 def _unlisted_spellings(text: str, listed: list[Candidate], index: NameIndex) -> list[Candidate]:
     """Capitalised words (runs of up to three) that fold to a place's transliteration key."""
-    taken = [(c.start, c.end) for c in listed]
-    words = [m for m in _WORD.finditer(text)]
+    words = list(_WORD.finditer(text))
+    starts = [w.start() for w in words]
+    capital = [_capitalised(w.group(0)) for w in words]
+    covered = set()
+    for candidate in listed:  # words that a listed name already covers
+        first = bisect.bisect_right(starts, candidate.start) - 1
+        for k in range(max(first, 0), bisect.bisect_left(starts, candidate.end)):
+            if words[k].end() > candidate.start:
+                covered.add(k)
+    lookups: dict[str, tuple[tuple[str, ...], str] | None] = {}
     found = []
     i = 0
     while i < len(words):
-        match = None
+        if not capital[i] or i in covered:
+            i += 1
+            continue
         for length in (3, 2, 1):
-            run = words[i:i + length]
-            if len(run) < length or not _is_name_run(text, run):
+            end = i + length
+            if end > len(words) or covered.intersection(range(i, end)) or not _is_name_run(text, words, capital, i, end):
                 continue
-            start, end = run[0].start(), run[-1].end()
-            if any(s < end and start < e for s, e in taken):
-                continue
-            match = _lookup_unlisted(text[start:end], index)
-            if match:
-                found.append(Candidate(start, end, text[start:end], *match))
-                taken.append((start, end))
-                i += length
+            surface = text[words[i].start():words[end - 1].end()]
+            if surface not in lookups:
+                lookups[surface] = _lookup_unlisted(surface, index)
+            if lookups[surface]:
+                found.append(Candidate(words[i].start(), words[end - 1].end(), surface, *lookups[surface]))
+                i = end
                 break
-        if not match:
+        else:
             i += 1
     return found
 
 
-def _is_name_run(text: str, run) -> bool:
+def _is_name_run(text: str, words, capital, start: int, end: int) -> bool:
     """Words joined by a space or hyphen, capitalised except for a linking vowel inside."""
-    for left, right in zip(run, run[1:]):
-        if not _TOKEN_GAP.fullmatch(text[left.end():right.start()]):
+    for k in range(start, end - 1):
+        if not _TOKEN_GAP.fullmatch(text, words[k].end(), words[k + 1].start()):
             return False
-    return all(_capitalised(w.group(0)) or (0 < n < len(run) - 1 and w.group(0).lower() in _IZAFE)
-               for n, w in enumerate(run))
+    return capital[end - 1] and all(capital[k] or words[k].group(0).lower() in _IZAFE for k in range(start + 1, end - 1))
 
 
 def _lookup_unlisted(surface: str, index: NameIndex) -> tuple[tuple[str, ...], str] | None:
