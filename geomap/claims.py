@@ -69,6 +69,11 @@ _REFERENCE = re.compile(r"\b(?:the|this|that)\s+(valley|province|district|area|t
 _PRONOUN = re.compile(r"\b(?:it|its|they|their|them|he|his|she|her|the\s+group)\b", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_EXPLICIT_DATE = re.compile(
+    rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+((?:19|20)\d\d))?\b|\b(\d{{1,2}})\s+{_MONTH}(?:\s+((?:19|20)\d\d))?\b")
+_STALE_DAYS = 7  # a statement dated more than a week before publication describes the past
 _VISUAL_CLAIMANT = "photograph"
 
 
@@ -400,6 +405,9 @@ class _SentenceReader:
     def _is_history(self) -> bool:
         if _HISTORY.search(self.text):
             return True
+        dated = _explicit_date(self.text, self.article.date) if self.article.date else None
+        if dated and (self.article.date - dated).days > _STALE_DAYS:
+            return True
         year = self.article.date.year if self.article.date else None
         return any(year and int(m.group(1)) < year for m in _YEAR.finditer(self.text))
 
@@ -440,11 +448,31 @@ def _joins_backward(gap: str) -> bool:
 
 
 def _date_referred(text: str, published: dt.date | None) -> dt.date | None:
-    """The date a sentence refers to: a weekday named in it, counted back from publication."""
+    """The date a sentence refers to: a date or weekday named in it, read against publication."""
     if published is None:
         return None
+    explicit = _explicit_date(text, published)
+    if explicit:
+        return explicit
     match = _WEEKDAY.search(text)
     if not match:
         return published
     back = (published.weekday() - _WEEKDAYS.index(match.group(1).lower())) % 7
     return published - dt.timedelta(days=back)
+
+
+def _explicit_date(text: str, published: dt.date) -> dt.date | None:
+    """'on August 24, 2021', '2 September': the year defaults to the one that is not in the future."""
+    match = _EXPLICIT_DATE.search(text)
+    if not match:
+        return None
+    month_name, day, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (
+        match.group(5), match.group(4), match.group(6))
+    month = _MONTHS.index(month_name[:3].lower()) + 1
+    try:
+        date = dt.date(int(year) if year else published.year, month, int(day))
+        if not year and date > published:
+            date = date.replace(year=published.year - 1)
+    except ValueError:
+        return None
+    return date

@@ -107,3 +107,16 @@ def test_weekday_is_resolved_against_the_publication_date(conflict):
 def test_speaker_of_a_quotation_is_found_after_it(conflict):
     text = 'The Blue Front said the fight goes on. "Red Army claims of taking Vell are false. We hold Ostra," it said.'
     assert ("vell", "blue", "blue", "denial") in _tuples(_claims(text, conflict))
+
+
+def test_explicit_date_in_the_sentence_dates_the_claim(conflict):
+    claims = _claims("On May 5, the Red Army said it had captured Vell.", conflict, date=dt.date(2030, 5, 6))
+    assert claims[0].date == dt.date(2030, 5, 5)
+
+
+def test_statement_dated_weeks_before_publication_is_not_current(conflict):
+    assert _claims("On April 2, 2030, the Red Army captured Vell.", conflict, date=dt.date(2030, 5, 6)) == []
+
+
+def test_claim_carries_the_publication_date_when_the_sentence_names_none(conflict):
+    assert _claims("The Red Army said it had captured Vell.", conflict)[0].date == dt.date(2030, 5, 6)
