@@ -32,11 +32,18 @@ def main() -> None:
 @click.option("--actors", default=None, type=click.Path(path_type=Path),
               help="Actors YAML file.  [default: actors.yaml in the gazetteer folder]")
 @click.option("--out", default="output", show_default=True, type=click.Path(path_type=Path),
-              help="Folder for map.html, mentions.csv and claims.geojson.")
-def build(articles: Path, gazetteer: Path, actors: Path | None, out: Path) -> None:
-    """Build map.html, mentions.csv and claims.geojson from a folder of articles."""
+              help="Folder for the outputs (map.html, mentions.csv, claims.geojson, claims.csv, unmatched.csv, embed.html).")
+@click.option("--title", default=pipeline.DEFAULT_TITLE, show_default=True, help="Title shown on the map.")
+@click.option("--self-contained", is_flag=True,
+              help="Inline Leaflet and jQuery from local copies (Debian: libjs-leaflet, libjs-jquery), so the map "
+                   "works offline but for base-map tiles.")
+@click.option("--png", is_flag=True, help="Also write map.png, rendered by headless Chromium.")
+def build(articles: Path, gazetteer: Path, actors: Path | None, out: Path, title: str, self_contained: bool,
+          png: bool) -> None:
+    """Build the map and its data files from a folder of articles."""
     try:
-        result = pipeline.build_map(articles=articles, gazetteer=gazetteer, out=out, actors=actors)
+        result = pipeline.build_map(articles=articles, gazetteer=gazetteer, out=out, actors=actors, title=title,
+                                    self_contained=self_contained, png=png)
     except GeomapError as exc:
         _fail(exc)
     for warning in result.warnings:

@@ -1,4 +1,4 @@
-"""Writing the facts for GIS users and datasets: mentions.csv, claims.geojson, unmatched.csv.
+"""Writing the facts for GIS users and datasets: mentions.csv, claims.geojson, claims.csv, unmatched.csv.
 
 Every writer goes through `write_atomically`, so an interrupted run leaves the
 previous file intact.
@@ -6,6 +6,7 @@ previous file intact.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import os
@@ -15,6 +16,7 @@ from pathlib import Path
 from .articles import Article
 from .assess import PlaceReport
 from .curation import Unmatched
+from .gazetteer import Gazetteer, Place
 from .resolve import Mention
 
 MENTION_COLUMNS = (
@@ -30,10 +32,17 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; outputs are ordinary files
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def mentions_csv(articles: list[Article], mentions: list[Mention]) -> str:
@@ -47,6 +56,43 @@ def mentions_csv(articles: list[Article], mentions: list[Mention]) -> str:
         ]
         for m in sorted(mentions, key=lambda m: (m.article_id, m.start))
     ))
+
+
+CLAIM_COLUMNS = (
+    "event_date", "source", "article", "title", "url", "place_id", "place_name", "feature_type", "country",
+    "admin1", "admin2", "latitude", "longitude", "geo_precision", "precision_km", "controller", "claimant",
+    "claimant_is_actor", "stance", "hedged", "hedges", "notes",
+)
+_PRECISE_TYPES = ("city", "town", "village", "locality", "pass")
+_REGION_TYPES = ("province", "region", "mountains", "country")
+
+
+def geo_precision(place: Place) -> int:
+    """Conflict-dataset convention: 1 the exact town, 2 near it or within a district, 3 a province or larger."""
+    if place.feature_type in _REGION_TYPES:
+        return 3
+    if place.feature_type in _PRECISE_TYPES and (place.precision_km or 0) <= 5:
+        return 1
+    return 2
+
+
+def claims_csv(reports: list[PlaceReport], articles: list[Article], gazetteer: Gazetteer, actor_ids: set[str]) -> str:
+    """One row per claim, in the manner of conflict-event datasets; the evidence sentence goes in `notes`."""
+    by_id = {a.id: a for a in articles}
+    rows = []
+    for report in reports:
+        place = report.place
+        levels = {gazetteer[a].feature_type: gazetteer[a].name for a in reversed(gazetteer.ancestors.get(place.id, ()))}
+        for c in report.claims:
+            article = by_id[c.article_id]
+            rows.append([
+                c.date.isoformat() if c.date else "", report.source, c.article_id, article.title, article.url,
+                place.id, place.name, place.feature_type, levels.get("country", ""), levels.get("province", ""),
+                levels.get("district", ""), _coordinate(place.lat), _coordinate(place.lon), geo_precision(place),
+                f"{place.precision_km:g}" if place.precision_km is not None else "", c.controller, c.claimant,
+                str(c.claimant in actor_ids).lower(), c.stance, str(c.hedged).lower(), ";".join(c.hedges), c.evidence,
+            ])
+    return _csv(CLAIM_COLUMNS, rows)
 
 
 UNMATCHED_COLUMNS = ("article", "source", "start", "end", "text", "cue", "suggestions")
@@ -68,6 +114,12 @@ def _csv(columns, rows) -> str:
     writer.writerow(columns)
     writer.writerows(rows)
     return out.getvalue()
+
+
+def embed_snippet(title: str) -> str:
+    """An iframe that puts map.html into a report page, sized for a column of text."""
+    return (f'<iframe src="map.html" title="{html.escape(title)}" width="100%" height="600" '
+            'style="border:1px solid #ccc;max-width:1000px" loading="lazy"></iframe>\n')
 
 
 def claims_geojson(reports: list[PlaceReport], articles: list[Article]) -> str:

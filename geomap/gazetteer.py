@@ -10,7 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import shapely
+import shapely.geometry
 from geopy.distance import great_circle
+from shapely.geometry.base import BaseGeometry
 
 from .errors import GazetteerError, Problem
 from .yamlio import LineDict, did_you_mean, load_yaml
@@ -33,6 +36,7 @@ PLACE_FIELDS = {
     "precision_km": "how far the true position may be from lat/lon",
     "geonames_id": "GeoNames id, when the coordinates come from GeoNames",
     "referred_to_as": "nouns articles use to refer back to it (the valley, the province)",
+    "geometry": "the place's area: WKT text or a GeoJSON geometry (lon, lat order)",
 }
 REQUIRED_FIELDS = ("id", "name", "feature_type", "lat", "lon", "source")
 
@@ -64,6 +68,7 @@ class Place:
     precision_km: float | None = None
     geonames_id: int | None = None
     referred_to_as: tuple[str, ...] = ()
+    geometry: BaseGeometry | None = None  # a curated area, lon/lat
     origin: str = ""  # file:line the entry was read from
 
     @property
@@ -134,6 +139,22 @@ def parse_coordinate(value, axis: str) -> float:
     if not -limit <= number <= limit:
         raise ValueError(f"{axis} {number} is out of range (-{limit} to {limit})")
     return number
+
+
+def parse_geometry(value) -> BaseGeometry:
+    """A valid polygon from WKT text or a GeoJSON geometry mapping (lon, lat order)."""
+    try:
+        geometry = shapely.from_wkt(value) if isinstance(value, str) else shapely.geometry.shape(value)
+    except Exception as exc:  # shapely raises several kinds for malformed input
+        raise ValueError(f"geometry is neither WKT nor a GeoJSON geometry ({exc})") from None
+    if geometry.geom_type not in ("Polygon", "MultiPolygon"):
+        raise ValueError(f"geometry must be a Polygon or MultiPolygon, not {geometry.geom_type}")
+    if not geometry.is_valid:
+        raise ValueError(f"geometry is not a valid polygon ({shapely.is_valid_reason(geometry)})")
+    minx, miny, maxx, maxy = geometry.bounds
+    if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
+        raise ValueError("geometry coordinates must be lon, lat in degrees")
+    return geometry
 
 
 def _parse_dms(text: str, axis: str) -> float:
@@ -280,6 +301,13 @@ def _place_from_entry(file: Path, entry: LineDict, problems: list[Problem]) -> P
     if geonames_id is not None and (isinstance(geonames_id, bool) or not isinstance(geonames_id, int)):
         report("geonames_id", f"{label}: geonames_id must be a whole number")
         ok = False
+    geometry = None
+    if entry.get("geometry") is not None:
+        try:
+            geometry = parse_geometry(entry["geometry"])
+        except ValueError as exc:
+            report("geometry", f"{label}: {exc}")
+            ok = False
     if not ok:
         return None
     return Place(
@@ -294,6 +322,7 @@ def _place_from_entry(file: Path, entry: LineDict, problems: list[Problem]) -> P
         precision_km=float(precision) if precision is not None else None,
         geonames_id=geonames_id,
         referred_to_as=tuple(nouns),
+        geometry=geometry,
         origin=f"{file}:{entry.line}",
     )
 

@@ -10,13 +10,15 @@ from .assess import PlaceReport, assess
 from .claims import Claim, extract_claims
 from .curation import Unmatched, find_unmatched
 from .errors import OutputError, Problem
-from .export import claims_geojson, mentions_csv, unmatched_csv, write_atomically
+from .areas import areas_of
+from .export import claims_csv, claims_geojson, embed_snippet, mentions_csv, unmatched_csv, write_atomically
 from .gazetteer import Gazetteer, load_gazetteer
 from .matching import build_index
-from .render import build_folium_map, render_html
+from .render import build_folium_map, find_assets, find_chromium, inline_assets, render_html, screenshot
 from .resolve import Mention, find_mentions
 
-OUTPUT_FILES = ("map.html", "mentions.csv", "claims.geojson", "unmatched.csv")
+OUTPUT_FILES = ("map.html", "mentions.csv", "claims.geojson", "claims.csv", "unmatched.csv", "embed.html")
+DEFAULT_TITLE = "Who claims to control what"
 
 
 @dataclass(frozen=True)
@@ -66,30 +68,42 @@ def build_map(
     gazetteer: str | Path = "gazetteer",
     out: str | Path = "output",
     actors: str | Path | None = None,
+    title: str = DEFAULT_TITLE,
+    self_contained: bool = False,
+    png: bool = False,
 ) -> BuildResult:
     """Read `articles`, resolve against `gazetteer`, write the OUTPUT_FILES to `out`.
 
-    `actors` defaults to `actors.yaml` inside the gazetteer folder.
+    `actors` defaults to `actors.yaml` inside the gazetteer folder. `self_contained`
+    inlines Leaflet and jQuery from local copies (see `render.find_assets`); `png`
+    also writes map.png, rendered by headless Chromium.
     Raises a GeomapError subclass for unusable inputs before anything is written.
     """
     gazetteer_path = Path(gazetteer)
     actors_path = Path(actors) if actors else (gazetteer_path if gazetteer_path.is_dir() else gazetteer_path.parent) / "actors.yaml"
     out = Path(out)
     _check_writable(out)
+    assets = find_assets() if self_contained else None
+    chromium = find_chromium() if png else None
     places = load_gazetteer(gazetteer_path)
     who = load_actors(actors_path)
     loaded, warnings, errors = read_articles(articles)
     analysis = analyse(loaded, places, who)
+    page = render_html(build_folium_map(analysis.reports, loaded, who, areas_of(places), title))
     documents = {
-        "map.html": render_html(build_folium_map(analysis.reports, loaded, who)),
+        "map.html": inline_assets(page, assets) if assets else page,
         "mentions.csv": mentions_csv(loaded, analysis.mentions),
         "claims.geojson": claims_geojson(analysis.reports, loaded),
+        "claims.csv": claims_csv(analysis.reports, loaded, places, {a.id for a in who}),
         "unmatched.csv": unmatched_csv(loaded, analysis.unmatched),
+        "embed.html": embed_snippet(title),
     }
     outputs = {}
     for name, text in documents.items():
         write_atomically(out / name, text)
         outputs[name] = out / name
+    if chromium:
+        outputs["map.png"] = screenshot(chromium, out / "map.html", out / "map.png")
     return BuildResult(analysis, outputs, warnings, errors)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 
 import pytest
 
@@ -22,7 +23,8 @@ def built(tmp_path_factory):
 
 def test_build_writes_its_outputs_and_nothing_else(built):
     _, out = built
-    assert sorted(p.name for p in out.iterdir()) == ["claims.geojson", "map.html", "mentions.csv", "unmatched.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "claims.csv", "claims.geojson", "embed.html", "map.html", "mentions.csv", "unmatched.csv"]
 
 
 def test_mentions_csv_offsets_slice_the_article_body(built):
@@ -66,15 +68,60 @@ def test_map_has_a_layer_per_source_a_legend_and_a_layer_control(built):
 def test_building_twice_gives_byte_identical_outputs(tmp_path):
     build_map(ROOT / "articles", ROOT / "gazetteer", tmp_path / "a")
     build_map(ROOT / "articles", ROOT / "gazetteer", tmp_path / "b")
-    for name in ("map.html", "mentions.csv", "claims.geojson"):
+    for name in ("map.html", "mentions.csv", "claims.geojson", "claims.csv", "unmatched.csv"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
 def test_html_in_article_text_is_escaped_in_the_map(tmp_path):
     articles = tmp_path / "articles"
-    write(articles / "x.md", "---\nsource: '<img src=x onerror=alert(1)>'\ndate: 2021-09-06\n"
+    write(articles / "x.md", "---\nsource: '<img src=x onerror=alert(1)> `${alert(4)}`'\ndate: 2021-09-06\n"
           "title: '<script>alert(2)</script>'\n---\nThe Taliban captured Rokha <script>alert(3)</script>.\n")
     build_map(articles, ROOT / "gazetteer", tmp_path / "out")
     page = (tmp_path / "out" / "map.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page and "<img src=x" not in page
+    assert "${alert(4)}" not in page  # folium puts popups and tooltips in JavaScript template strings
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
+
+
+def test_claims_csv_has_one_row_per_claim_in_conflict_dataset_style(built):
+    result, out = built
+    rows = list(csv.DictReader(io.StringIO((out / "claims.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == len(result.analysis.claims)
+    rukhah = next(r for r in rows if r["place_id"] == "rokha" and r["source"] == "The Telegraph" and r["stance"] == "claim")
+    assert (rukhah["event_date"], rukhah["country"], rukhah["admin1"], rukhah["geo_precision"]) == (
+        "2021-09-05", "Afghanistan", "Panjshir", "2")
+    assert (rukhah["controller"], rukhah["claimant"], rukhah["claimant_is_actor"], rukhah["hedged"]) == (
+        "taliban", "taliban", "true", "true")
+    assert "Rukhah" in rukhah["notes"]
+    panjshir = next(r for r in rows if r["place_id"] == "panjshir")
+    assert panjshir["geo_precision"] == "3"
+
+
+def test_map_has_an_overview_two_base_maps_a_title_and_the_places_elsewhere_off(built):
+    _, out = built
+    page = (out / "map.html").read_text(encoding="utf-8")
+    assert "All sources (4)" in page and "Elsewhere, only mentioned" in page
+    assert "Street map (OpenStreetMap)" in page and "Terrain (OpenTopoMap)" in page
+    assert "openstreetmap.org/copyright" in page and "opentopomap" in page.lower()
+    assert "Who claims to control what" in page and "2021-09-06" in page
+    assert "L.control.scale" in page
+
+
+def test_map_draws_approximate_areas_and_says_so(built):
+    _, out = built
+    page = (out / "map.html").read_text(encoding="utf-8")
+    assert "Panjshir: approximate: convex hull of its own point and" in page
+    assert "Polygon" in page
+
+
+def test_embed_snippet_is_an_iframe_of_the_map(built):
+    _, out = built
+    snippet = (out / "embed.html").read_text(encoding="utf-8")
+    assert snippet.startswith('<iframe src="map.html"') and 'height="600"' in snippet
+
+
+def test_output_files_get_ordinary_permissions_not_private_ones(built):
+    _, out = built
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (out / "map.html").stat().st_mode & 0o777 == 0o666 & ~mask
