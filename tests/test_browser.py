@@ -1,0 +1,107 @@
+"""The self-contained map in a real browser: headless Chromium, no network.
+
+Needs Debian's chromium, libjs-leaflet and libjs-jquery (.ci/run installs them).
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from geomap import build_map
+from geomap.errors import GeomapError
+from geomap.render import find_assets
+
+from .conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+TILE_HOSTS = ("tile.openstreetmap.org", "tile.opentopomap.org")  # base-map tiles are the one thing that needs a network
+
+# Runs first in <head>: records script errors, console errors and failed loads of scripts, styles and images.
+RECORDER = """<script>
+window.__probe = {errors: [], failed: []};
+window.addEventListener('error', function (e) {
+  var t = e.target;
+  if (t && t !== window && (t.src || t.href)) { window.__probe.failed.push(t.src || t.href); }
+  else { window.__probe.errors.push(String(e.message)); }
+}, true);
+var __consoleError = console.error;
+console.error = function () { window.__probe.errors.push(Array.from(arguments).join(' ')); __consoleError.apply(console, arguments); };
+</script>"""
+
+# Runs after load: opens one source's popup for a place, then writes what it saw into the page.
+PROBE = """<script>
+window.addEventListener('load', function () { setTimeout(function () {
+  var map = null, opened = false;
+  for (var k in window) { if (k.indexOf('map_') === 0 && window[k] && window[k].addLayer) { map = window[k]; } }
+  for (var k in window) {
+    var m = window[k];
+    if (k.indexOf('circle_marker_') === 0 && m && m.getTooltip && m.getTooltip()) {
+      var text = m.getTooltip().getContent();
+      if (!opened && text.indexOf(%(place)s) >= 0 && text.indexOf(%(source)s) >= 0) { m.addTo(map); m.openPopup(); opened = true; }
+    }
+  }
+  var labels = Array.from(document.querySelectorAll('.leaflet-control-layers label')).map(function (l) { return l.textContent.trim(); });
+  var popup = document.querySelector('.leaflet-popup-content');
+  var scripts = document.querySelectorAll('script[src]').length;
+  var out = document.createElement('pre');
+  out.id = 'probe-result';
+  out.textContent = JSON.stringify({errors: window.__probe.errors, failed: window.__probe.failed, labels: labels,
+                                    popup: popup ? popup.textContent : null, external_scripts: scripts,
+                                    leaflet: typeof L !== 'undefined'});
+  document.body.appendChild(out);
+}, 300); });
+</script>"""
+
+
+@pytest.fixture(scope="module")
+def assets():
+    try:
+        return find_assets()
+    except GeomapError:
+        pytest.skip("libjs-leaflet and libjs-jquery are not installed (apt-get install libjs-leaflet libjs-jquery)")
+
+
+@pytest.fixture(scope="module")
+def self_contained(tmp_path_factory, assets):
+    out = tmp_path_factory.mktemp("map")
+    build_map(ROOT / "articles", ROOT / "gazetteer", out, self_contained=True)
+    return out / "map.html"
+
+
+def _run_in_chromium(page_text: str, folder, place: str, source: str) -> dict:
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    probe_page = folder / "probe.html"
+    probe = PROBE % {"place": json.dumps(place), "source": json.dumps(source)}
+    probe_page.write_text(page_text.replace("<head>", "<head>" + RECORDER, 1).replace("</body>", probe + "</body>"),
+                          encoding="utf-8")
+    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND",
+               f"--user-data-dir={folder / 'profile'}", "--virtual-time-budget=8000", "--dump-dom", probe_page.as_uri()]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    found = re.search(r'<pre id="probe-result">(.*?)</pre>', result.stdout, re.DOTALL)
+    assert found, f"the probe did not run: {result.stderr[-500:]}"
+    import html
+    return json.loads(html.unescape(found.group(1)))
+
+
+def test_self_contained_map_loads_no_script_or_style_from_the_network(self_contained):
+    page = self_contained.read_text(encoding="utf-8")
+    assert not re.search(r'<script[^>]+src="https?:', page)
+    assert not re.search(r'<link[^>]+href="https?:[^"]+\.css"', page)
+
+
+def test_self_contained_map_renders_offline_with_no_error_and_shows_evidence(self_contained, tmp_path):
+    seen = _run_in_chromium(self_contained.read_text(encoding="utf-8"), tmp_path, "Rokha", "The Telegraph")
+    assert seen["leaflet"] and seen["external_scripts"] == 0
+    assert seen["errors"] == []
+    assert [url for url in seen["failed"] if not any(host in url for host in TILE_HOSTS)] == []
+    for label in ("All sources (4)", "TRT World (2 articles)", "The Telegraph (1 article)",
+                  "Hindustan Times (1 article)", "WION (1 article)"):
+        assert label in seen["labels"]
+    assert "claimed on Sunday night to have seized a police headquarters" in seen["popup"]
+    assert "disputed by the NRF" in seen["popup"]
