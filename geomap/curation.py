@@ -17,7 +17,7 @@ from .matching import NameIndex, fold_name
 from .resolve import Mention
 
 _NOUNS = r"(?i:district|province|village|valley|pass|town|city|area|region|river|mountains?|gorge|plain|port)"
-_NAME = r"((?:[A-Z][\w'’-]+)(?:[ -](?:e|i|ye|[A-Z][\w'’-]+)){0,2})"
+_NAME = r"((?<![\w'’-])(?:[A-Z][\w'’-]+)(?:[ -](?:e|i|ye|[A-Z][\w'’-]+)){0,2})"  # from a word's start: linear time
 _BEFORE_NOUN = re.compile(_NAME + r"\s+(" + _NOUNS + r")s?\b")
 _AFTER_NOUN = re.compile(r"\b(" + _NOUNS + r")\s+of\s+" + _NAME)
 _STOP = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "every", "each", "last",

@@ -108,6 +108,7 @@ class NameIndex:
     deletions: dict[str, tuple[str, ...]]  # key with one letter deleted -> transliteration keys
     anagrams: dict[str, tuple[str, ...]]  # sorted letters -> transliteration keys
     acronyms: frozenset[str]  # keys that every place writes in capitals only (UAE)
+    longest: int  # length of the longest key
 
 
 def transliteration_key(key: str) -> str:
@@ -157,6 +158,7 @@ def build_index(gazetteer: Gazetteer) -> NameIndex:
         {k: tuple(sorted(v)) for k, v in deletions.items()},
         {k: tuple(sorted(v)) for k, v in anagrams.items()},
         frozenset(k for k, only_capitals in capitals.items() if only_capitals),
+        max((len(k) for k in frozen), default=0),
     )
 
 
@@ -251,6 +253,8 @@ def _is_name_run(text: str, words, capital, start: int, end: int) -> bool:
 
 
 def _lookup_unlisted(surface: str, index: NameIndex) -> tuple[tuple[str, ...], str] | None:
+    if len(surface) > index.longest + 2:  # longer than every name: no spelling of one (and no quadratic work)
+        return None
     key = fold_name(surface)
     if len(key.replace(" ", "")) < _MIN_TRANSLITERATED:
         return None

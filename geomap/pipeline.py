@@ -9,7 +9,7 @@ from .articles import Article, read_articles
 from .assess import PlaceReport, assess
 from .claims import Claim, extract_claims
 from .curation import Unmatched, find_unmatched
-from .errors import OutputError, Problem
+from .errors import ArticleError, OutputError, Problem
 from .areas import areas_of
 from .export import claims_csv, claims_geojson, embed_snippet, mentions_csv, unmatched_csv, write_atomically
 from .gazetteer import Gazetteer, load_gazetteer
@@ -71,12 +71,14 @@ def build_map(
     title: str = DEFAULT_TITLE,
     self_contained: bool = False,
     png: bool = False,
+    strict: bool = False,
 ) -> BuildResult:
     """Read `articles`, resolve against `gazetteer`, write the OUTPUT_FILES to `out`.
 
     `actors` defaults to `actors.yaml` inside the gazetteer folder. `self_contained`
     inlines Leaflet and jQuery from local copies (see `render.find_assets`); `png`
-    also writes map.png, rendered by headless Chromium.
+    also writes map.png, rendered by headless Chromium. With `strict`, an article that
+    cannot be used stops the build (ArticleError) instead of being skipped.
     Raises a GeomapError subclass for unusable inputs before anything is written.
     """
     gazetteer_path = Path(gazetteer)
@@ -88,6 +90,8 @@ def build_map(
     places = load_gazetteer(gazetteer_path)
     who = load_actors(actors_path)
     loaded, warnings, errors = read_articles(articles)
+    if strict and errors:
+        raise ArticleError([*errors, Problem(str(articles), None, "--strict: nothing written because articles were skipped")])
     analysis = analyse(loaded, places, who)
     page = render_html(build_folium_map(analysis.reports, loaded, who, areas_of(places), title))
     documents = {
@@ -109,12 +113,12 @@ def build_map(
 
 def _check_writable(out: Path) -> None:
     """Fail before any work when the output folder cannot be written."""
+    if out.exists() and not out.is_dir():
+        raise OutputError.at(out, None, "output path exists and is not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError.at(out, None, f"cannot create output folder: {exc.strerror}") from None
-    if not out.is_dir():
-        raise OutputError.at(out, None, "output path exists and is not a folder")
     probe = out / ".geomap-write-test"
     try:
         probe.write_text("")

@@ -105,3 +105,61 @@ def test_self_contained_map_renders_offline_with_no_error_and_shows_evidence(sel
         assert label in seen["labels"]
     assert "claimed on Sunday night to have seized a police headquarters" in seen["popup"]
     assert "disputed by the NRF" in seen["popup"]
+
+
+HOSTILE = (
+    "---\n"
+    "source: '<img src=x onerror=\"window.__pwned=1\">'\n"
+    "date: 2021-09-06\n"
+    "title: '</script><script>window.__pwned=2</script> \"quoted\" `tick`'\n"
+    "url: 'javascript:window.__pwned=3'\n"
+    "---\n"
+    "The Taliban captured Rokha <script>window.__pwned=4</script> and `${window.__pwned=5}` "
+    "\"it's\" <svg onload=window.__pwned=6></svg>.\n"
+    "Witnesses said the Taliban seized Khinj <img src=y onerror=window.__pwned=7>.\n"
+    + "A" * 100_000 + "\n"
+)
+
+OPEN_EVERY_POPUP = """<script>
+window.addEventListener('load', function () { setTimeout(function () {
+  var map = null;
+  for (var k in window) { if (k.indexOf('map_') === 0 && window[k] && window[k].addLayer) { map = window[k]; } }
+  var opened = 0;
+  for (var k in window) {
+    var m = window[k];
+    if ((k.indexOf('circle_marker_') === 0 || k.indexOf('marker_') === 0) && m && m.openPopup && m.getPopup && m.getPopup()) {
+      m.addTo(map); m.openPopup(); opened += 1;
+    }
+  }
+  var out = document.createElement('pre');
+  out.id = 'hostile-result';
+  out.textContent = JSON.stringify({pwned: window.__pwned === undefined ? null : window.__pwned, opened: opened,
+    javascript_links: document.querySelectorAll('a[href^="javascript:" i]').length,
+    text_shown: document.body.innerHTML.indexOf('&lt;script&gt;window.__pwned=4') >= 0});
+  document.body.appendChild(out);
+}, 300); });
+</script>"""
+
+
+def test_hostile_article_text_is_shown_as_text_and_never_runs(tmp_path, assets):
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "hostile.md").write_text(HOSTILE, encoding="utf-8")
+    result = build_map(tmp_path / "articles", ROOT / "gazetteer", tmp_path / "out", self_contained=True)
+    assert any("javascript:" in str(w) for w in result.warnings)  # the URL is refused, with a warning
+    page = (tmp_path / "out" / "map.html").read_text(encoding="utf-8")
+    probe_page = tmp_path / "hostile.html"
+    probe_page.write_text(page.replace("</body>", OPEN_EVERY_POPUP + "</body>"), encoding="utf-8")
+    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={tmp_path / 'profile'}",
+               "--virtual-time-budget=8000", "--dump-dom", probe_page.as_uri()]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    found = re.search(r'<pre id="hostile-result">(.*?)</pre>', run.stdout, re.DOTALL)
+    assert found, run.stderr[-500:]
+    import html
+    seen = json.loads(html.unescape(found.group(1)))
+    assert seen["opened"] >= 2
+    assert seen["pwned"] is None
+    assert seen["javascript_links"] == 0
+    assert seen["text_shown"]
