@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ArticleError, Problem
+from .yamlio import safe_load
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_ARTICLE_BYTES = 10_000_000
@@ -110,7 +111,7 @@ def _split_front_matter(path: Path, text: str, warnings: list[Problem]):
         return {}, text, {}
     body = text[match.end():]
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = safe_load(match.group(1))
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 2 if exc.problem_mark else 1
         raise ArticleError.at(path, line, f"invalid front matter: {exc.problem}") from None

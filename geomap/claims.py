@@ -11,6 +11,7 @@ comes only from the actors file.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -163,20 +164,24 @@ def _antecedent(noun: str, position: int, mentions: list[Mention]) -> Place | No
 
 def _actor_hits(body: str, actors: Actors) -> list[_ActorHit]:
     hits = []
+    pattern, by_alias = _alias_pattern(actors)
+    for match in pattern.finditer(body):
+        actor_id, alias = by_alias[match.group(0).casefold()]
+        if alias[0].isupper() and not match.group(0)[0].isupper():
+            continue
+        hits.append(_ActorHit(match.start(), match.end(), actor_id))
+    return hits  # the alternation tries longer aliases first ("Taliban forces" before "Taliban")
+
+
+@functools.lru_cache(maxsize=8)
+def _alias_pattern(actors: Actors) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    """One pattern for every alias of every actor, longest first; built once per actors file."""
+    by_alias: dict[str, tuple[str, str]] = {}
     for actor in actors:
         for alias in actor.aliases:
-            pattern = re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?![\w])", re.I)
-            for match in pattern.finditer(body):
-                if alias[0].isupper() and not match.group(0)[0].isupper():
-                    continue
-                hits.append(_ActorHit(match.start(), match.end(), actor.id))
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    kept, last_end = [], -1
-    for hit in hits:  # longest alias wins where aliases overlap ("Red Army units" vs "Red Army")
-        if hit.start >= last_end:
-            kept.append(hit)
-            last_end = hit.end
-    return kept
+            by_alias.setdefault(alias.casefold(), (actor.id, alias))
+    alternatives = "|".join(re.escape(a) for a in sorted(by_alias, key=lambda a: (-len(a), a)))
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w])", re.IGNORECASE), by_alias
 
 
 class _SentenceReader:
@@ -196,7 +201,7 @@ class _SentenceReader:
 
     # -- claims with a control cue in this sentence ---------------------------------------
     def claims(self) -> list[Claim]:
-        if self._is_history():
+        if not self.items or self._is_history():  # every control cue governs a place in its sentence
             return []
         claims, used = [], []
         for kind, pattern in _CUES:

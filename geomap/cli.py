@@ -63,12 +63,14 @@ def main() -> None:
                    "works offline but for base-map tiles.")
 @click.option("--png", is_flag=True, help="Also write map.png, rendered by headless Chromium.")
 @click.option("--strict", is_flag=True, help="Write nothing if any article cannot be used (default: skip it, exit 1).")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 256),
+              help="Processes for the per-article work; the outputs are the same for any number.")
 @_no_traceback
 def build(articles: Path, gazetteer: Path, actors: Path | None, out: Path, title: str, self_contained: bool,
-          png: bool, strict: bool) -> None:
+          png: bool, strict: bool, jobs: int) -> None:
     """Build the map and its data files from a folder of articles."""
     result = pipeline.build_map(articles=articles, gazetteer=gazetteer, out=out, actors=actors, title=title,
-                                self_contained=self_contained, png=png, strict=strict)
+                                self_contained=self_contained, png=png, strict=strict, jobs=jobs, progress=True)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for error in result.errors:

@@ -160,7 +160,7 @@ def claims_geojson(reports: list[PlaceReport], articles: list[Article]) -> str:
             },
         })
     collection = {"type": "FeatureCollection", "features": features}
-    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"  # compact: the C encoder
 
 
 def _coordinate(value: float) -> str:

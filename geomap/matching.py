@@ -20,7 +20,7 @@ import bisect
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import ahocorasick
 from rapidfuzz.distance import OSA
@@ -46,8 +46,10 @@ _TITLE_BEFORE = re.compile(
 _PERSON_AFTER = re.compile(
     r"\s+(?:(?:Khan|Jan|Shah|Gul|Beg|Bey|Agha|Sahib|Begum|Bibi)\b"
     r"|[A-Z][a-z]+,?\s+(?:said|says|told|added|wrote|tweeted)\b)")
-_WORD = re.compile(r"[^\W\d_][\w'’ʿʾ]*")
-_TOKEN_GAP = re.compile(r"[ \t]?[-‐‑]?[ \t]?|\n")
+# A word that may be a name: starts a word with a letter that is not ASCII lower case.
+_CAPITAL_WORD = re.compile(r"(?<![^\W\d_])(?:[A-Z]|[^\W\d_a-z])[\w'’ʿʾ]*")
+# What may join the words of one name: a space, a hyphen, a line break, or a linking vowel.
+_JOIN = re.compile(r"[ \t]?[-‐‑]?[ \t]?|\n|[ \t]?[-‐‑ ](?:e|i|ye)[-‐‑ ][ \t]?")
 
 
 @dataclass(frozen=True)
@@ -62,23 +64,39 @@ class Folded:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+_FOLDED_CHARS: dict[str, str] = {}  # memo: each distinct character folds once per process
+_SPACE_RUNS = re.compile(r"^ +| {2,}")
+
+
+def _fold_char(char: str) -> str:
+    if char.isspace() or char in _SEPARATORS or not (char.isalnum() or unicodedata.category(char) == "Mn"):
+        folded = " "
+    else:
+        folded = "".join(p.casefold() for p in unicodedata.normalize("NFKD", char) if not unicodedata.combining(p))
+    _FOLDED_CHARS[char] = folded
+    return folded
+
+
 def fold(text: str) -> Folded:
     """Fold `text` for matching, keeping a map back to the original offsets."""
-    chars: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        if char.isspace() or char in _SEPARATORS or not (char.isalnum() or unicodedata.category(char) == "Mn"):
-            if chars and chars[-1] != " ":
-                chars.append(" ")
-                origin.append(index)
-            continue
-        for part in unicodedata.normalize("NFKD", char):
-            if unicodedata.combining(part):
-                continue
-            for folded_char in part.casefold():
-                chars.append(folded_char)
-                origin.append(index)
-    return Folded("".join(chars), tuple(origin))
+    table = _FOLDED_CHARS
+    pieces = [table[c] if c in table else _fold_char(c) for c in text]
+    folded = "".join(pieces)
+    if len(folded) == len(text):  # the usual case: one character each
+        origin = list(range(len(text)))
+    else:
+        origin = [i for i, piece in enumerate(pieces) for _ in piece]
+    if "  " not in folded and not folded.startswith(" "):
+        return Folded(folded, tuple(origin))
+    kept_text, kept_origin, position = [], [], 0  # one space for a run of separators, none leading
+    for run in _SPACE_RUNS.finditer(folded):
+        stop = run.start() + (0 if run.start() == 0 else 1)
+        kept_text.append(folded[position:stop])
+        kept_origin.extend(origin[position:stop])
+        position = run.end()
+    kept_text.append(folded[position:])
+    kept_origin.extend(origin[position:])
+    return Folded("".join(kept_text), tuple(kept_origin))
 
 
 def fold_name(name: str) -> str:
@@ -109,6 +127,7 @@ class NameIndex:
     anagrams: dict[str, tuple[str, ...]]  # sorted letters -> transliteration keys
     acronyms: frozenset[str]  # keys that every place writes in capitals only (UAE)
     longest: int  # length of the longest key
+    unlisted: dict = field(default_factory=dict, compare=False)  # memo of _lookup_unlisted
 
 
 def transliteration_key(key: str) -> str:
@@ -212,28 +231,30 @@ def _names_a_person(text: str, candidate: Candidate) -> bool:
 
 def _unlisted_spellings(text: str, listed: list[Candidate], index: NameIndex) -> list[Candidate]:
     """Capitalised words (runs of up to three) that fold to a place's transliteration key."""
-    words = list(_WORD.finditer(text))
+    words = [w for w in _CAPITAL_WORD.finditer(text) if _capitalised(w.group(0))]
     starts = [w.start() for w in words]
-    capital = [_capitalised(w.group(0)) for w in words]
     covered = set()
     for candidate in listed:  # words that a listed name already covers
         first = bisect.bisect_right(starts, candidate.start) - 1
         for k in range(max(first, 0), bisect.bisect_left(starts, candidate.end)):
             if words[k].end() > candidate.start:
                 covered.add(k)
-    lookups: dict[str, tuple[tuple[str, ...], str] | None] = {}
+    lookups = index.unlisted
     found = []
     i = 0
     while i < len(words):
-        if not capital[i] or i in covered:
+        if i in covered:
             i += 1
             continue
         for length in (3, 2, 1):
             end = i + length
-            if end > len(words) or covered.intersection(range(i, end)) or not _is_name_run(text, words, capital, i, end):
+            if end > len(words) or covered.intersection(range(i, end)) or not all(
+                    _JOIN.fullmatch(text, words[k].end(), words[k + 1].start()) for k in range(i, end - 1)):
                 continue
             surface = text[words[i].start():words[end - 1].end()]
             if surface not in lookups:
+                if len(lookups) > 100_000:
+                    lookups.clear()
                 lookups[surface] = _lookup_unlisted(surface, index)
             if lookups[surface]:
                 found.append(Candidate(words[i].start(), words[end - 1].end(), surface, *lookups[surface]))
@@ -242,14 +263,6 @@ def _unlisted_spellings(text: str, listed: list[Candidate], index: NameIndex) ->
         else:
             i += 1
     return found
-
-
-def _is_name_run(text: str, words, capital, start: int, end: int) -> bool:
-    """Words joined by a space or hyphen, capitalised except for a linking vowel inside."""
-    for k in range(start, end - 1):
-        if not _TOKEN_GAP.fullmatch(text, words[k].end(), words[k + 1].start()):
-            return False
-    return capital[end - 1] and all(capital[k] or words[k].group(0).lower() in _IZAFE for k in range(start + 1, end - 1))
 
 
 def _lookup_unlisted(surface: str, index: NameIndex) -> tuple[tuple[str, ...], str] | None:

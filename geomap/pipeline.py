@@ -1,6 +1,8 @@
 """The public API: from a folder of articles to the map and its data files."""
 from __future__ import annotations
 
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,18 +44,60 @@ class BuildResult:
     errors: list[Problem] = field(default_factory=list)
 
 
-def analyse(articles: list[Article], gazetteer: Gazetteer, actors: Actors) -> Analysis:
-    """Find, resolve and assess every place and claim in `articles` (no I/O)."""
-    index = build_index(gazetteer)
-    mentions: list[Mention] = []
-    claims: list[Claim] = []
-    unmatched: list[Unmatched] = []
-    for article in articles:
-        found = find_mentions(article, index, gazetteer)
-        mentions.extend(found)
-        claims.extend(extract_claims(article, found, actors, gazetteer))
-        unmatched.extend(find_unmatched(article, found, index, gazetteer))
+def analyse(articles: list[Article], gazetteer: Gazetteer, actors: Actors, jobs: int = 1,
+            progress: bool = False) -> Analysis:
+    """Find, resolve and assess every place and claim in `articles` (no I/O).
+
+    With `jobs` > 1 the per-article work runs in that many processes; the results, and
+    so every output, are the same as with one. `progress` shows a bar on the terminal
+    for runs longer than a second.
+    """
+    per_article = _per_article_results(articles, gazetteer, actors, jobs, progress)
+    mentions = [m for found, _, _ in per_article for m in found]
+    claims = [c for _, found, _ in per_article for c in found]
+    unmatched = [u for _, _, found in per_article for u in found]
     return Analysis(articles, mentions, claims, assess(articles, mentions, claims), unmatched)
+
+
+def _per_article_results(articles, gazetteer, actors, jobs, progress):
+    bar = _progress(len(articles), progress)
+    if jobs <= 1 or len(articles) < 2:
+        _start_worker(gazetteer, actors)
+        results = []
+        for article in articles:
+            results.append(_read_one(article))
+            bar.update(1)
+    else:
+        chunk = max(1, min(64, len(articles) // (jobs * 8)))
+        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(gazetteer, actors)) as pool:
+            results = []
+            for result in pool.map(_read_one, articles, chunksize=chunk):
+                results.append(result)
+                bar.update(1)
+    bar.close()
+    return results
+
+
+_worker: dict = {}  # per process: the gazetteer, its index and the actors
+
+
+def _start_worker(gazetteer: Gazetteer, actors: Actors) -> None:
+    _worker.update(gazetteer=gazetteer, actors=actors, index=build_index(gazetteer))
+
+
+def _read_one(article: Article):
+    """Everything found in one article: mentions, claims, place-like names left unmatched."""
+    gazetteer, actors, index = _worker["gazetteer"], _worker["actors"], _worker["index"]
+    mentions = find_mentions(article, index, gazetteer)
+    return (mentions, extract_claims(article, mentions, actors, gazetteer),
+            find_unmatched(article, mentions, index, gazetteer))
+
+
+def _progress(total: int, enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", delay=1.0, disable=not enabled or not sys.stderr.isatty(),
+                file=sys.stderr)
 
 
 def find_places(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], list[Unmatched]]:
@@ -72,13 +116,16 @@ def build_map(
     self_contained: bool = False,
     png: bool = False,
     strict: bool = False,
+    jobs: int = 1,
+    progress: bool = False,
 ) -> BuildResult:
     """Read `articles`, resolve against `gazetteer`, write the OUTPUT_FILES to `out`.
 
     `actors` defaults to `actors.yaml` inside the gazetteer folder. `self_contained`
     inlines Leaflet and jQuery from local copies (see `render.find_assets`); `png`
     also writes map.png, rendered by headless Chromium. With `strict`, an article that
-    cannot be used stops the build (ArticleError) instead of being skipped.
+    cannot be used stops the build (ArticleError) instead of being skipped. `jobs` and
+    `progress` are as for `analyse`.
     Raises a GeomapError subclass for unusable inputs before anything is written.
     """
     gazetteer_path = Path(gazetteer)
@@ -92,7 +139,7 @@ def build_map(
     loaded, warnings, errors = read_articles(articles)
     if strict and errors:
         raise ArticleError([*errors, Problem(str(articles), None, "--strict: nothing written because articles were skipped")])
-    analysis = analyse(loaded, places, who)
+    analysis = analyse(loaded, places, who, jobs=jobs, progress=progress)
     page = render_html(build_folium_map(analysis.reports, loaded, who, areas_of(places), title))
     documents = {
         "map.html": inline_assets(page, assets) if assets else page,

@@ -36,6 +36,7 @@ from .errors import GeomapError
 
 CONTESTED_COLOUR = "#CC79A7"
 MENTIONED_COLOUR = "#7F7F7F"
+POPUP_CLAIMS = 12  # claims quoted in one popup; the rest are counted (all are in claims.csv)
 CONFLICT_AREA_KM = 300  # mentioned places farther than this from every claimed place are "elsewhere"
 _RADIUS = {"country": 5, "province": 16, "region": 16, "mountains": 12, "district": 11, "valley": 11}
 _DEFAULT_RADIUS = 7
@@ -309,7 +310,7 @@ def _popup(report: PlaceReport, articles: list[Article], actors: Actors) -> str:
     ]
     if not report.claims:
         parts.append("<div><i>Mentioned; no control claim.</i></div>")
-    for claim in report.claims:
+    for claim in report.claims[:POPUP_CLAIMS]:
         article = by_id[claim.article_id]
         controller = actors.get(claim.controller)
         claimant = actors.get(claim.claimant)
@@ -323,6 +324,10 @@ def _popup(report: PlaceReport, articles: list[Article], actors: Actors) -> str:
             f"<div style='font-size:smaller'>{link} &middot; {esc(article.source)} &middot; "
             f"{esc(claim.date.isoformat() if claim.date else 'undated')}</div>"
         )
+    if len(report.claims) > POPUP_CLAIMS:
+        rest = len(report.claims) - POPUP_CLAIMS
+        parts.append(f"<hr style='margin:4px 0'><div><i>and {rest} more claim{'s' if rest != 1 else ''} from this "
+                     "source: see claims.csv</i></div>")
     parts.append("</div>")
     return "".join(parts)
 

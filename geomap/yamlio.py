@@ -19,8 +19,11 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader (never constructs arbitrary objects) that records lines and rejects duplicate keys."""
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser when PyYAML has it
+
+
+class _LineLoader(_SAFE_LOADER):
+    """A safe loader (never constructs arbitrary objects) that records lines and rejects duplicate keys."""
 
     def construct_mapping(self, node, deep=False):
         if not isinstance(node, yaml.MappingNode):
@@ -60,7 +63,7 @@ def load_yaml(path: Path, error: type[GeomapError] = GeomapError):
     except OSError as exc:
         raise error(Problem(str(path), None, f"cannot read: {exc.strerror}")) from None
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -74,3 +77,8 @@ def did_you_mean(word: str, choices) -> str:
     """' (did you mean 'x'?)' for the closest choice, or ''."""
     close = difflib.get_close_matches(str(word), list(choices), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def safe_load(text: str):
+    """yaml.safe_load, through libyaml when available."""
+    return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
