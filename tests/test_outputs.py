@@ -125,3 +125,10 @@ def test_output_files_get_ordinary_permissions_not_private_ones(built):
     mask = os.umask(0)
     os.umask(mask)
     assert (out / "map.html").stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_building_with_two_processes_gives_the_same_bytes_as_one(tmp_path):
+    build_map(ROOT / "articles", ROOT / "gazetteer", tmp_path / "one", jobs=1)
+    build_map(ROOT / "articles", ROOT / "gazetteer", tmp_path / "two", jobs=2)
+    for name in ("map.html", "mentions.csv", "claims.geojson", "claims.csv", "unmatched.csv"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
