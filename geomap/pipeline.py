@@ -14,8 +14,9 @@ from .curation import Unmatched, find_unmatched
 from .errors import ArticleError, OutputError, Problem
 from .areas import areas_of
 from .export import claims_csv, claims_geojson, embed_snippet, mentions_csv, unmatched_csv, write_atomically
-from .gazetteer import Gazetteer, load_gazetteer
-from .matching import build_index
+from .gazetteer import Gazetteer
+from .cache import load_indexed
+from .matching import NameIndex, build_index
 from .render import build_folium_map, find_assets, find_chromium, inline_assets, render_html, screenshot
 from .resolve import Mention, find_mentions
 
@@ -45,31 +46,32 @@ class BuildResult:
 
 
 def analyse(articles: list[Article], gazetteer: Gazetteer, actors: Actors, jobs: int = 1,
-            progress: bool = False) -> Analysis:
+            progress: bool = False, index: NameIndex | None = None) -> Analysis:
     """Find, resolve and assess every place and claim in `articles` (no I/O).
 
     With `jobs` > 1 the per-article work runs in that many processes; the results, and
     so every output, are the same as with one. `progress` shows a bar on the terminal
-    for runs longer than a second.
+    for runs longer than a second. `index` is the gazetteer's name index, if already built.
     """
-    per_article = _per_article_results(articles, gazetteer, actors, jobs, progress)
+    index = index or build_index(gazetteer)
+    per_article = _per_article_results(articles, (gazetteer, actors, index), jobs, progress)
     mentions = [m for found, _, _ in per_article for m in found]
     claims = [c for _, found, _ in per_article for c in found]
     unmatched = [u for _, _, found in per_article for u in found]
     return Analysis(articles, mentions, claims, assess(articles, mentions, claims), unmatched)
 
 
-def _per_article_results(articles, gazetteer, actors, jobs, progress):
+def _per_article_results(articles, context, jobs, progress):
     bar = _progress(len(articles), progress)
     if jobs <= 1 or len(articles) < 2:
-        _start_worker(gazetteer, actors)
+        _start_worker(*context)
         results = []
         for article in articles:
             results.append(_read_one(article))
             bar.update(1)
     else:
         chunk = max(1, min(64, len(articles) // (jobs * 8)))
-        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(gazetteer, actors)) as pool:
+        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=context) as pool:
             results = []
             for result in pool.map(_read_one, articles, chunksize=chunk):
                 results.append(result)
@@ -81,8 +83,8 @@ def _per_article_results(articles, gazetteer, actors, jobs, progress):
 _worker: dict = {}  # per process: the gazetteer, its index and the actors
 
 
-def _start_worker(gazetteer: Gazetteer, actors: Actors) -> None:
-    _worker.update(gazetteer=gazetteer, actors=actors, index=build_index(gazetteer))
+def _start_worker(gazetteer: Gazetteer, actors: Actors, index: NameIndex) -> None:
+    _worker.update(gazetteer=gazetteer, actors=actors, index=index)
 
 
 def _read_one(article: Article):
@@ -134,12 +136,12 @@ def build_map(
     _check_writable(out)
     assets = find_assets() if self_contained else None
     chromium = find_chromium() if png else None
-    places = load_gazetteer(gazetteer_path)
+    places, index = load_indexed(gazetteer_path)
     who = load_actors(actors_path)
     loaded, warnings, errors = read_articles(articles)
     if strict and errors:
         raise ArticleError([*errors, Problem(str(articles), None, "--strict: nothing written because articles were skipped")])
-    analysis = analyse(loaded, places, who, jobs=jobs, progress=progress)
+    analysis = analyse(loaded, places, who, jobs=jobs, progress=progress, index=index)
     page = render_html(build_folium_map(analysis.reports, loaded, who, areas_of(places), title))
     documents = {
         "map.html": inline_assets(page, assets) if assets else page,
