@@ -3,7 +3,9 @@ from .actors import Actor, Actors, load_actors
 from .articles import Article, load_article, read_articles
 from .assess import PlaceReport, assess, status_of
 from .claims import Claim, extract_claims
-from .errors import ActorsError, ArticleError, GazetteerError, GeomapError, OutputError, Problem
+from .errors import (
+    ActorsError, ArticleError, GazetteerError, GeomapError, MissingDependencyError, OutputError, Problem,
+)
 from .gazetteer import Gazetteer, Place, check_gazetteer, load_gazetteer
 from .curation import Unmatched
 from .pipeline import Analysis, BuildResult, analyse, build_map, find_places
@@ -11,7 +13,7 @@ from .resolve import Mention, find_mentions
 
 __all__ = [
     "Actor", "Actors", "ActorsError", "Analysis", "Article", "ArticleError", "BuildResult", "Claim",
-    "Gazetteer", "GazetteerError", "GeomapError", "Mention", "OutputError", "Place", "PlaceReport",
+    "Gazetteer", "GazetteerError", "GeomapError", "Mention", "MissingDependencyError", "OutputError", "Place", "PlaceReport",
     "Problem", "Unmatched", "analyse", "assess", "build_map", "check_gazetteer", "extract_claims", "find_mentions", "find_places",
     "load_actors", "load_article", "load_gazetteer", "read_articles", "status_of",
 ]

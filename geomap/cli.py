@@ -65,12 +65,15 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Write nothing if any article cannot be used (default: skip it, exit 1).")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 256),
               help="Processes for the per-article work; the outputs are the same for any number.")
+@click.option("--dask", default=None, metavar="local|ADDRESS",
+              help="Run the per-article work on Dask: a LocalCluster of --jobs workers, or a scheduler "
+                   "address (needs pip install 'geomap[dask]').")
 @_no_traceback
 def build(articles: Path, gazetteer: Path, actors: Path | None, out: Path, title: str, self_contained: bool,
-          png: bool, strict: bool, jobs: int) -> None:
+          png: bool, strict: bool, jobs: int, dask: str | None) -> None:
     """Build the map and its data files from a folder of articles."""
     result = pipeline.build_map(articles=articles, gazetteer=gazetteer, out=out, actors=actors, title=title,
-                                self_contained=self_contained, png=png, strict=strict, jobs=jobs, progress=True)
+                                self_contained=self_contained, png=png, strict=strict, jobs=jobs, progress=True, dask=dask)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for error in result.errors:

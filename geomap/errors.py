@@ -47,3 +47,7 @@ class ArticleError(GeomapError):
 
 class OutputError(GeomapError):
     """The output folder cannot be written."""
+
+
+class MissingDependencyError(GeomapError):
+    """Something an option needs is not installed (local Leaflet, Chromium, Dask); says what to install."""

@@ -11,7 +11,7 @@ from .articles import Article, read_articles
 from .assess import PlaceReport, assess
 from .claims import Claim, extract_claims
 from .curation import Unmatched, find_unmatched
-from .errors import ArticleError, OutputError, Problem
+from .errors import ArticleError, MissingDependencyError, OutputError, Problem
 from .areas import areas_of
 from .export import claims_csv, claims_geojson, embed_snippet, mentions_csv, unmatched_csv, write_atomically
 from .gazetteer import Gazetteer
@@ -46,15 +46,21 @@ class BuildResult:
 
 
 def analyse(articles: list[Article], gazetteer: Gazetteer, actors: Actors, jobs: int = 1,
-            progress: bool = False, index: NameIndex | None = None) -> Analysis:
+            progress: bool = False, index: NameIndex | None = None, dask: str | None = None) -> Analysis:
     """Find, resolve and assess every place and claim in `articles` (no I/O).
 
     With `jobs` > 1 the per-article work runs in that many processes; the results, and
     so every output, are the same as with one. `progress` shows a bar on the terminal
     for runs longer than a second. `index` is the gazetteer's name index, if already built.
+    `dask` runs the per-article work on Dask instead: "local" for a LocalCluster of `jobs`
+    workers, or a scheduler address; the aggregation is done once, here, either way.
     """
     index = index or build_index(gazetteer)
-    per_article = _per_article_results(articles, (gazetteer, actors, index), jobs, progress)
+    context = (gazetteer, actors, index)
+    if dask:
+        per_article = _per_article_on_dask(articles, context, dask, jobs)
+    else:
+        per_article = _per_article_results(articles, context, jobs, progress)
     mentions = [m for found, _, _ in per_article for m in found]
     claims = [c for _, found, _ in per_article for c in found]
     unmatched = [u for _, _, found in per_article for u in found]
@@ -80,6 +86,33 @@ def _per_article_results(articles, context, jobs, progress):
     return results
 
 
+def _per_article_on_dask(articles, context, address: str, jobs: int):
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise MissingDependencyError.at("dask", None, "--dask needs Dask: pip install 'geomap[dask]'") from None
+    if address == "local":
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, dashboard_address=None)
+        client = Client(cluster)
+    else:
+        cluster, client = None, Client(address)
+    try:
+        shared = client.scatter(context, broadcast=True)
+        futures = client.map(_read_in_context, articles, context=shared, pure=False)
+        return client.gather(futures)  # in article order, whatever order the workers finished in
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _read_in_context(article: Article, context):
+    gazetteer, actors, index = context
+    mentions = find_mentions(article, index, gazetteer)
+    return (mentions, extract_claims(article, mentions, actors, gazetteer),
+            find_unmatched(article, mentions, index, gazetteer))
+
+
 _worker: dict = {}  # per process: the gazetteer, its index and the actors
 
 
@@ -89,10 +122,7 @@ def _start_worker(gazetteer: Gazetteer, actors: Actors, index: NameIndex) -> Non
 
 def _read_one(article: Article):
     """Everything found in one article: mentions, claims, place-like names left unmatched."""
-    gazetteer, actors, index = _worker["gazetteer"], _worker["actors"], _worker["index"]
-    mentions = find_mentions(article, index, gazetteer)
-    return (mentions, extract_claims(article, mentions, actors, gazetteer),
-            find_unmatched(article, mentions, index, gazetteer))
+    return _read_in_context(article, (_worker["gazetteer"], _worker["actors"], _worker["index"]))
 
 
 def _progress(total: int, enabled: bool):
@@ -120,14 +150,15 @@ def build_map(
     strict: bool = False,
     jobs: int = 1,
     progress: bool = False,
+    dask: str | None = None,
 ) -> BuildResult:
     """Read `articles`, resolve against `gazetteer`, write the OUTPUT_FILES to `out`.
 
     `actors` defaults to `actors.yaml` inside the gazetteer folder. `self_contained`
     inlines Leaflet and jQuery from local copies (see `render.find_assets`); `png`
     also writes map.png, rendered by headless Chromium. With `strict`, an article that
-    cannot be used stops the build (ArticleError) instead of being skipped. `jobs` and
-    `progress` are as for `analyse`.
+    cannot be used stops the build (ArticleError) instead of being skipped. `jobs`,
+    `progress` and `dask` are as for `analyse`.
     Raises a GeomapError subclass for unusable inputs before anything is written.
     """
     gazetteer_path = Path(gazetteer)
@@ -141,7 +172,7 @@ def build_map(
     loaded, warnings, errors = read_articles(articles)
     if strict and errors:
         raise ArticleError([*errors, Problem(str(articles), None, "--strict: nothing written because articles were skipped")])
-    analysis = analyse(loaded, places, who, jobs=jobs, progress=progress, index=index)
+    analysis = analyse(loaded, places, who, jobs=jobs, progress=progress, index=index, dask=dask)
     page = render_html(build_folium_map(analysis.reports, loaded, who, areas_of(places), title))
     documents = {
         "map.html": inline_assets(page, assets) if assets else page,

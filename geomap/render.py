@@ -32,7 +32,7 @@ from .actors import Actors
 from .areas import Area
 from .articles import Article
 from .assess import CONTESTED, MENTIONED, PlaceReport
-from .errors import GeomapError
+from .errors import MissingDependencyError
 
 CONTESTED_COLOUR = "#CC79A7"
 MENTIONED_COLOUR = "#7F7F7F"
@@ -49,10 +49,6 @@ _JS = (
 _CSS = (("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css", "leaflet/leaflet.css"),)
 ASSET_DIRS = ("/usr/share/javascript", "/usr/share/nodejs")
 """Where local copies of Leaflet and jQuery are looked for (Debian: libjs-leaflet, libjs-jquery)."""
-
-
-class AssetsError(GeomapError):
-    """Local copies of Leaflet and jQuery, needed for a self-contained map, are missing."""
 
 
 class _ReportMap(folium.Map):
@@ -140,7 +136,7 @@ def find_assets(search: tuple[str, ...] | None = None) -> Path:
     for folder in folders:
         if all((Path(folder) / relative).is_file() for _, _, relative in (*_JS, *_CSS)):
             return Path(folder)
-    raise AssetsError.at(
+    raise MissingDependencyError.at(
         folders[0] if folders else "GEOMAP_ASSETS", None,
         "a self-contained map needs local copies of Leaflet and jQuery: install them with "
         "'apt-get install libjs-leaflet libjs-jquery', or set GEOMAP_ASSETS to a folder holding "
@@ -403,7 +399,7 @@ def find_chromium() -> str:
         path = shutil.which(name)
         if path:
             return path
-    raise AssetsError.at("chromium", None, "--png needs Chromium: install it with 'apt-get install chromium'")
+    raise MissingDependencyError.at("chromium", None, "--png needs Chromium: install it with 'apt-get install chromium'")
 
 
 def screenshot(chromium: str, page: Path, png: Path, size: tuple[int, int] = (1280, 900)) -> Path:
@@ -419,6 +415,6 @@ def screenshot(chromium: str, page: Path, png: Path, size: tuple[int, int] = (12
         result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
         if result.returncode != 0 or not partial.is_file():
             partial.unlink(missing_ok=True)
-            raise AssetsError.at(chromium, None, f"Chromium could not render the map: {result.stderr.strip()[-300:]}")
+            raise MissingDependencyError.at(chromium, None, f"Chromium could not render the map: {result.stderr.strip()[-300:]}")
         os.replace(partial, png)
     return png

@@ -132,3 +132,11 @@ def test_building_with_two_processes_gives_the_same_bytes_as_one(tmp_path):
     build_map(ROOT / "articles", ROOT / "gazetteer", tmp_path / "two", jobs=2)
     for name in ("map.html", "mentions.csv", "claims.geojson", "claims.csv", "unmatched.csv"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_building_on_a_dask_local_cluster_gives_the_same_bytes(tmp_path):
+    pytest.importorskip("dask.distributed", reason="dask[distributed] (test extra) is not installed")
+    build_map(ROOT / "articles", ROOT / "gazetteer", tmp_path / "one")
+    build_map(ROOT / "articles", ROOT / "gazetteer", tmp_path / "dask", dask="local", jobs=2)
+    for name in ("map.html", "mentions.csv", "claims.geojson", "claims.csv", "unmatched.csv"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes()
