@@ -170,7 +170,7 @@ def _actor_hits(body: str, actors: Actors) -> list[_ActorHit]:
         if alias[0].isupper() and not match.group(0)[0].isupper():
             continue
         hits.append(_ActorHit(match.start(), match.end(), actor_id))
-    return hits  # the alternation tries longer aliases first ("Taliban forces" before "Taliban")
+    return hits  # the alternation tries longer aliases first ("Red Army units" before "Red Army")
 
 
 @functools.lru_cache(maxsize=8)
