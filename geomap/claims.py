@@ -21,8 +21,6 @@ from .gazetteer import Gazetteer, Place
 from .resolve import Mention
 from .sentences import Sentence, split_sentences
 
-STANCES = ("claim", "denial", "presence", "corroboration", "report")
-
 # Control cues. "subject": the holder is named before the cue ("the Taliban captured X");
 # "agent": the holder follows it ("under the control of the Taliban", "fell to X").
 _CUES = [

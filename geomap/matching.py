@@ -218,7 +218,7 @@ def find_names(text: str, index: NameIndex) -> list[Candidate]:
         if o_start < last_end:
             continue
         place_ids = index.keys[key]
-        candidates.append(Candidate(o_start, o_end, surface, place_ids, _method(surface, key, place_ids, index)))
+        candidates.append(Candidate(o_start, o_end, surface, place_ids, _method(key, place_ids, index)))
         last_end = o_end
     candidates.extend(_unlisted_spellings(text, candidates, index))
     return sorted((c for c in candidates if not _names_a_person(text, c)), key=lambda c: c.start)
@@ -303,6 +303,6 @@ def _acronym_case_agrees(surface: str, key: str, index: NameIndex) -> bool:
     return key not in index.acronyms or surface.replace(".", "").isupper()
 
 
-def _method(surface: str, key: str, place_ids: tuple[str, ...], index: NameIndex) -> str:
+def _method(key: str, place_ids: tuple[str, ...], index: NameIndex) -> str:
     kinds = {index.spellings[(key, pid)] for pid in place_ids}
     return "name" if "name" in kinds else "variant"

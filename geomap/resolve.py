@@ -58,6 +58,7 @@ def resolve_mentions(article: Article, candidates: list[Candidate], gazetteer: G
     """
     listed = [c for c in candidates if c.method in _LISTED]
     anchors = [(c.start, gazetteer[c.place_ids[0]]) for c in listed if len(c.place_ids) == 1]
+    context = None  # built once per article, at the first ambiguous name
     mentions = []
     for candidate in candidates:
         if candidate.method not in _LISTED:
@@ -70,7 +71,8 @@ def resolve_mentions(article: Article, candidates: list[Candidate], gazetteer: G
             mentions.append(Mention(article.id, candidate.start, candidate.end, candidate.text, place,
                                     _CONFIDENCE.get(candidate.method, 0.8), candidate.method))
             continue
-        mentions.append(_resolve_ambiguous(article, candidate, anchors, gazetteer))
+        context = context or _Context.of(anchors, gazetteer)
+        mentions.append(_resolve_ambiguous(article, candidate, context, gazetteer))
     return mentions
 
 
@@ -90,9 +92,23 @@ def _supported(place: Place, anchors, gazetteer: Gazetteer) -> bool:
     return False
 
 
-def _resolve_ambiguous(article: Article, candidate: Candidate, anchors, gazetteer: Gazetteer) -> Mention:
+@dataclass(frozen=True)
+class _Context:
+    """What the article's unambiguous names say, for scoring every ambiguous one."""
+
+    anchors: list  # (offset, Place)
+    countries: Counter  # country id -> how many anchors lie in it
+    located: list  # anchors that are not whole countries
+
+    @classmethod
+    def of(cls, anchors, gazetteer: Gazetteer) -> "_Context":
+        return cls(anchors, Counter(gazetteer.country_of(p.id) for _, p in anchors),
+                   [p for _, p in anchors if p.feature_type != "country"])
+
+
+def _resolve_ambiguous(article: Article, candidate: Candidate, context: _Context, gazetteer: Gazetteer) -> Mention:
     cue = _feature_cue(article.body, candidate)
-    scores = {pid: _score(gazetteer[pid], candidate, cue, anchors, gazetteer) for pid in candidate.place_ids}
+    scores = {pid: _score(gazetteer[pid], candidate, cue, context, gazetteer) for pid in candidate.place_ids}
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     (best, best_score), rest = ranked[0], ranked[1:]
     margin = best_score - rest[0][1]
@@ -110,20 +126,18 @@ def _feature_cue(body: str, candidate: Candidate) -> str | None:
     return before.group(1).lower() if before else None
 
 
-def _score(place: Place, candidate: Candidate, cue: str | None, anchors, gazetteer: Gazetteer) -> float:
+def _score(place: Place, candidate: Candidate, cue: str | None, context: _Context, gazetteer: Gazetteer) -> float:
     score = 0.0
     ancestors = gazetteer.ancestors.get(place.id, ())
-    nearby = [p for start, p in anchors if abs(start - candidate.start) <= _NEARBY_CHARS]
+    nearby = [p for start, p in context.anchors if abs(start - candidate.start) <= _NEARBY_CHARS]
     if any(p.id in ancestors for p in nearby):
         score += 3.0  # "the Annaba district of <its province>"
     if cue:
         nouns = {*place.reference_nouns, place.feature_type}
         score += 1.5 if cue in nouns or cue.split()[-1] in nouns else -1.0
-    countries = Counter(gazetteer.country_of(p.id) for _, p in anchors)
-    if anchors:
-        score += 2.0 * countries.get(gazetteer.country_of(place.id), 0) / len(anchors)
-    located = [p for _, p in anchors if p.feature_type != "country"]
-    if located:
-        nearest = min(great_circle((place.lat, place.lon), (p.lat, p.lon)).km for p in located)
+    if context.anchors:
+        score += 2.0 * context.countries.get(gazetteer.country_of(place.id), 0) / len(context.anchors)
+    if context.located:
+        nearest = min(great_circle((place.lat, place.lon), (p.lat, p.lon)).km for p in context.located)
         score += 1.5 if nearest < 50 else 1.0 if nearest < 200 else 0.5 if nearest < 1000 else 0.0
     return score

@@ -4,6 +4,7 @@ Needs Debian's chromium, libjs-leaflet and libjs-jquery (.ci/run installs them).
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -72,21 +73,25 @@ def self_contained(tmp_path_factory, assets):
     return out / "map.html"
 
 
-def _run_in_chromium(page_text: str, folder, place: str, source: str) -> dict:
+def _dump(page_text: str, folder, result_id: str) -> dict:
+    """Load `page_text` in headless Chromium with no network; return the JSON its probe wrote into #result_id."""
     if CHROMIUM is None:
         pytest.skip("chromium is not installed (apt-get install chromium)")
-    probe_page = folder / "probe.html"
-    probe = PROBE % {"place": json.dumps(place), "source": json.dumps(source)}
-    probe_page.write_text(page_text.replace("<head>", "<head>" + RECORDER, 1).replace("</body>", probe + "</body>"),
-                          encoding="utf-8")
+    page = folder / f"{result_id}.html"
+    page.write_text(page_text, encoding="utf-8")
     command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND",
-               f"--user-data-dir={folder / 'profile'}", "--virtual-time-budget=8000", "--dump-dom", probe_page.as_uri()]
+               f"--user-data-dir={folder / 'profile'}", "--virtual-time-budget=8000", "--dump-dom", page.as_uri()]
     result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
-    found = re.search(r'<pre id="probe-result">(.*?)</pre>', result.stdout, re.DOTALL)
+    found = re.search(rf'<pre id="{result_id}">(.*?)</pre>', result.stdout, re.DOTALL)
     assert found, f"the probe did not run: {result.stderr[-500:]}"
-    import html
     return json.loads(html.unescape(found.group(1)))
+
+
+def _run_in_chromium(page_text: str, folder, place: str, source: str) -> dict:
+    probe = PROBE % {"place": json.dumps(place), "source": json.dumps(source)}
+    page = page_text.replace("<head>", "<head>" + RECORDER, 1).replace("</body>", probe + "</body>")
+    return _dump(page, folder, "probe-result")
 
 
 def test_self_contained_map_loads_no_script_or_style_from_the_network(self_contained):
@@ -142,23 +147,12 @@ window.addEventListener('load', function () { setTimeout(function () {
 
 
 def test_hostile_article_text_is_shown_as_text_and_never_runs(tmp_path, assets):
-    if CHROMIUM is None:
-        pytest.skip("chromium is not installed (apt-get install chromium)")
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "hostile.md").write_text(HOSTILE, encoding="utf-8")
     result = build_map(tmp_path / "articles", ROOT / "gazetteer", tmp_path / "out", self_contained=True)
     assert any("javascript:" in str(w) for w in result.warnings)  # the URL is refused, with a warning
     page = (tmp_path / "out" / "map.html").read_text(encoding="utf-8")
-    probe_page = tmp_path / "hostile.html"
-    probe_page.write_text(page.replace("</body>", OPEN_EVERY_POPUP + "</body>"), encoding="utf-8")
-    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={tmp_path / 'profile'}",
-               "--virtual-time-budget=8000", "--dump-dom", probe_page.as_uri()]
-    run = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
-    found = re.search(r'<pre id="hostile-result">(.*?)</pre>', run.stdout, re.DOTALL)
-    assert found, run.stderr[-500:]
-    import html
-    seen = json.loads(html.unescape(found.group(1)))
+    seen = _dump(page.replace("</body>", OPEN_EVERY_POPUP + "</body>"), tmp_path, "hostile-result")
     assert seen["opened"] >= 2
     assert seen["pwned"] is None
     assert seen["javascript_links"] == 0
