@@ -18,7 +18,7 @@ from .gazetteer import Gazetteer, gazetteer_files, load_gazetteer
 from .matching import NameIndex, build_index
 
 CACHE_FOLDER = ".geomap-cache"
-_FORMAT = "geomap-index-1"
+_FORMAT = "geomap-index-4"
 
 
 def load_indexed(path: str | Path) -> tuple[Gazetteer, NameIndex]:

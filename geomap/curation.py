@@ -59,10 +59,9 @@ def find_unmatched(article: Article, mentions: list[Mention], index: NameIndex, 
 
 def suggest(text: str, index: NameIndex, gazetteer: Gazetteer, limit: int = 3) -> tuple[tuple[str, str, int], ...]:
     """The gazetteer places whose names are closest to `text`."""
-    keys = list(index.keys)
     suggestions: dict[str, tuple[str, str, int]] = {}
-    for key, score, _ in process.extract(fold_name(text), keys, scorer=fuzz.ratio, limit=limit * 3):
-        for place_id in index.keys[key]:
+    for key, score, _ in process.extract(fold_name(text), index.keys, scorer=fuzz.ratio, limit=limit * 3):
+        for place_id in index.places_named(key):
             if place_id not in suggestions and score >= 50:
                 suggestions[place_id] = (place_id, gazetteer[place_id].name, round(score))
     return tuple(sorted(suggestions.values(), key=lambda s: (-s[2], s[0]))[:limit])

@@ -82,7 +82,7 @@ def claims_csv(reports: list[PlaceReport], articles: list[Article], gazetteer: G
     rows = []
     for report in reports:
         place = report.place
-        levels = {gazetteer[a].feature_type: gazetteer[a].name for a in reversed(gazetteer.ancestors.get(place.id, ()))}
+        levels = {gazetteer[a].feature_type: gazetteer[a].name for a in reversed(gazetteer.ancestors(place.id))}
         for c in report.claims:
             article = by_id[c.article_id]
             rows.append([

@@ -6,8 +6,12 @@ file; each holds a `places:` list. `check_gazetteer` reports every problem as
 """
 from __future__ import annotations
 
+import bisect
+import json
 import re
-from dataclasses import dataclass, field
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import shapely
@@ -81,45 +85,99 @@ class Place:
         return self.referred_to_as or (self.feature_type,)
 
 
-@dataclass(frozen=True)
 class Gazetteer:
-    """Places by id, with the parent chain precomputed for resolution."""
+    """Places by id, with each place's chain of enclosing places.
 
-    places: dict[str, Place]
-    ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    Pickled (the index cache, worker processes) as compact rows, one JSON array per
+    place in a single byte string: a place becomes a `Place` when first asked for, so
+    a world-size gazetteer loads in a fraction of a second.
+    """
 
-    @classmethod
-    def from_places(cls, places: list[Place]) -> "Gazetteer":
-        by_id = {p.id: p for p in sorted(places, key=lambda p: p.id)}
-        chains = {pid: _ancestor_chain(pid, by_id) for pid in by_id}
-        return cls(by_id, chains)
+    def __init__(self, places: Iterable[Place] = ()):
+        self._places = {p.id: p for p in sorted(places, key=lambda p: p.id)}
+        self.ids: tuple[str, ...] = tuple(self._places)  # sorted
+        self._rows: tuple[bytes, array] | None = None  # (JSON rows, where each starts) when unpickled
+        self._ancestors: dict[str, tuple[str, ...]] = {}
 
     def __getitem__(self, place_id: str) -> Place:
-        return self.places[place_id]
+        place = self._places.get(place_id)
+        if place is None:
+            number = self._number(place_id)
+            if number is None or self._rows is None:
+                raise KeyError(place_id)
+            blob, starts = self._rows
+            place = self._places[place_id] = _place_from_row(place_id, blob[starts[number]:starts[number + 1]])
+        return place
+
+    def __contains__(self, place_id: object) -> bool:
+        return place_id in self._places or isinstance(place_id, str) and self._number(place_id) is not None
 
     def __len__(self) -> int:
-        return len(self.places)
+        return len(self.ids)
 
-    def __iter__(self):
-        return iter(self.places.values())
+    def __iter__(self) -> Iterator[Place]:
+        return (self[place_id] for place_id in self.ids)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Gazetteer) and self.ids == other.ids and all(self[i] == other[i] for i in self.ids)
+
+    def __reduce__(self):
+        starts, rows, offset = array("Q", [0]), [], 0
+        for place in self:
+            row = json.dumps(_row_of(place), ensure_ascii=False, separators=(",", ":")).encode()
+            rows.append(row)
+            offset += len(row)
+            starts.append(offset)
+        return _gazetteer_from_rows, (self.ids, b"".join(rows), starts)
+
+    def _number(self, place_id: str) -> int | None:
+        number = bisect.bisect_left(self.ids, place_id)
+        return number if number < len(self.ids) and self.ids[number] == place_id else None
+
+    def ancestors(self, place_id: str) -> tuple[str, ...]:
+        """Ids of the places enclosing `place_id`, nearest first."""
+        chain = self._ancestors.get(place_id)
+        if chain is None:
+            chain, parent = [], self[place_id].parent if place_id in self else None
+            while parent and parent in self and parent not in chain and parent != place_id:
+                chain.append(parent)
+                parent = self[parent].parent
+            chain = self._ancestors[place_id] = tuple(chain)
+        return chain
 
     def is_ancestor(self, maybe_ancestor: str, place_id: str) -> bool:
-        return maybe_ancestor in self.ancestors.get(place_id, ())
+        return maybe_ancestor in self.ancestors(place_id)
 
     def country_of(self, place_id: str) -> str | None:
-        for pid in (place_id, *self.ancestors.get(place_id, ())):
-            if self.places[pid].feature_type == "country":
+        for pid in (place_id, *self.ancestors(place_id)):
+            if self[pid].feature_type == "country":
                 return pid
         return None
 
 
-def _ancestor_chain(place_id: str, by_id: dict[str, Place]) -> tuple[str, ...]:
-    chain: list[str] = []
-    parent = by_id[place_id].parent
-    while parent and parent in by_id and parent not in chain and parent != place_id:
-        chain.append(parent)
-        parent = by_id[parent].parent
-    return tuple(chain)
+_ROW_FIELDS = ("name", "feature_type", "lat", "lon", "parent", "variants", "source", "precision_km",
+               "geonames_id", "referred_to_as", "geometry", "origin")
+
+
+def _row_of(place: Place) -> list:
+    row = [getattr(place, name) for name in _ROW_FIELDS]
+    row[_ROW_FIELDS.index("geometry")] = place.geometry.wkt if place.geometry is not None else None
+    return row
+
+
+def _place_from_row(place_id: str, row: bytes) -> Place:
+    values = dict(zip(_ROW_FIELDS, json.loads(row)))
+    for name in ("variants", "referred_to_as"):
+        values[name] = tuple(values[name])
+    if values["geometry"] is not None:
+        values["geometry"] = shapely.from_wkt(values["geometry"])
+    return Place(id=place_id, **values)
+
+
+def _gazetteer_from_rows(ids: tuple[str, ...], blob: bytes, starts: array) -> Gazetteer:
+    gazetteer = Gazetteer()
+    gazetteer.ids, gazetteer._rows = ids, (blob, starts)
+    return gazetteer
 
 
 def parse_coordinate(value, axis: str) -> float:
@@ -198,7 +256,7 @@ def _read(path: Path, exclude: tuple[Path, ...] = ()) -> tuple[Gazetteer, list[P
     places: list[Place] = []
     seen: dict[str, str] = {}
     if not path.exists():
-        return Gazetteer.from_places([]), [Problem(str(path), None, "no such file or folder")]
+        return Gazetteer(), [Problem(str(path), None, "no such file or folder")]
     files = gazetteer_files(path, exclude)
     if not files:
         problems.append(Problem(str(path), None, "no gazetteer *.yaml files in this folder"))
@@ -217,7 +275,7 @@ def _read(path: Path, exclude: tuple[Path, ...] = ()) -> tuple[Gazetteer, list[P
                 continue
             seen[place.id] = place.origin
             places.append(place)
-    gazetteer = Gazetteer.from_places(places)
+    gazetteer = Gazetteer(places)
     problems.extend(_relation_problems(gazetteer))
     return gazetteer, sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
 
@@ -335,8 +393,8 @@ def _relation_problems(gazetteer: Gazetteer) -> list[Problem]:
         at = lambda message: problems.append(Problem(path, int(line), message))  # noqa: E731
         if place.parent is None:
             continue
-        if place.parent not in gazetteer.places:
-            at(f"{place.id}: unknown parent {place.parent!r}{did_you_mean(place.parent, gazetteer.places)}")
+        if place.parent not in gazetteer:
+            at(f"{place.id}: unknown parent {place.parent!r}{did_you_mean(place.parent, gazetteer.ids)}")
             continue
         if _in_cycle(place.id, gazetteer):
             at(f"{place.id}: its parents form a cycle")
@@ -354,7 +412,7 @@ def _relation_problems(gazetteer: Gazetteer) -> list[Problem]:
 def _in_cycle(place_id: str, gazetteer: Gazetteer) -> bool:
     seen = {place_id}
     parent = gazetteer[place_id].parent
-    while parent and parent in gazetteer.places:
+    while parent and parent in gazetteer:
         if parent in seen:
             return True
         seen.add(parent)

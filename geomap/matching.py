@@ -19,8 +19,12 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+import zlib
+from array import array
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import ahocorasick
 from rapidfuzz.distance import OSA
@@ -40,32 +44,47 @@ _MIN_TRANSLITERATED = 4  # letters, below which only listed spellings match
 _MIN_FUZZY = 7
 # A name is a person's, not a place's, after a title or before a personal-name particle
 # or a following name and "said": "General Dara", "Dara Khan", "Dara Nazari told".
-_TITLE_BEFORE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Gen|General|Commander|Cmdr|Col|Colonel|Capt|Captain|President|Minister|Mullah"
-    r"|Maulvi|Haji|Sheikh|Sayed|Syed|Engineer|spokesman|spokeswoman|spokesperson|named|called)\.?\s+$")
+_TITLES = frozenset((
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Gen", "General", "Commander", "Cmdr", "Col", "Colonel", "Capt", "Captain",
+    "President", "Minister", "Mullah", "Maulvi", "Haji", "Sheikh", "Sayed", "Syed", "Engineer",
+    "spokesman", "spokeswoman", "spokesperson", "named", "called"))
+_TITLE = re.compile(rf"(?:.*\W)?(?:{'|'.join(sorted(_TITLES))})\.?")  # a title after "(" or "al-"
 _PERSON_AFTER = re.compile(
     r"\s+(?:(?:Khan|Jan|Shah|Gul|Beg|Bey|Agha|Sahib|Begum|Bibi)\b"
     r"|[A-Z][a-z]+,?\s+(?:said|says|told|added|wrote|tweeted)\b)")
 # A word that may be a name: starts a word with a letter that is not ASCII lower case.
-_CAPITAL_WORD = re.compile(r"(?<![^\W\d_])(?:[A-Z]|[^\W\d_a-z])[\w'’ʿʾ]*")
+_CAPITAL_WORD = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])(?<![^\W\d_].)[\w'’ʿʾ]*")
 # What may join the words of one name: a space, a hyphen, a line break, or a linking vowel.
-_JOIN = re.compile(r"[ \t]?[-‐‑]?[ \t]?|\n|[ \t]?[-‐‑ ](?:e|i|ye)[-‐‑ ][ \t]?")
+_JOIN = r"(?:[ \t]?[-‐‑]?[ \t]?|\n|[ \t]?[-‐‑ ](?:e|i|ye)[-‐‑ ][ \t]?)"
+_JOINED_WORDS = re.compile(f"{_CAPITAL_WORD.pattern}(?:{_JOIN}{_CAPITAL_WORD.pattern})*")
+_JOIN = re.compile(_JOIN)
 
 
 @dataclass(frozen=True)
 class Folded:
-    """Folded text and, for each of its characters, the index it came from."""
+    """Folded text, and where each of its characters came from.
+
+    Nearly every character folds to exactly one, so the folded text lines up with the
+    original and `origin` is None; it is only needed when some character folds to none
+    or several (a combining mark, ß), and then gives each folded character's source.
+    """
 
     text: str
-    origin: tuple[int, ...]
+    origin: tuple[int, ...] | None = None
+
+    def position(self, index: int) -> int:
+        """The original index of folded character `index`."""
+        return index if self.origin is None else self.origin[index]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of folded [start, end)."""
-        return self.origin[start], self.origin[end - 1] + 1
+        return self.position(start), self.position(end - 1) + 1
 
 
 _FOLDED_CHARS: dict[str, str] = {}  # memo: each distinct character folds once per process
-_SPACE_RUNS = re.compile(r"^ +| {2,}")
+_ONE_FOR_ONE: dict[int, str] = {}  # the memo's one-for-one part, as a str.translate table
+_IRREGULAR: set[str] = set()  # characters that fold to none or several
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _fold_char(char: str) -> str:
@@ -74,39 +93,55 @@ def _fold_char(char: str) -> str:
     else:
         folded = "".join(p.casefold() for p in unicodedata.normalize("NFKD", char) if not unicodedata.combining(p))
     _FOLDED_CHARS[char] = folded
+    if len(folded) == 1:
+        _ONE_FOR_ONE[ord(char)] = folded
+    else:
+        _IRREGULAR.add(char)
     return folded
 
 
+_ASCII_FOLDS = bytes(ord(_fold_char(chr(code))) for code in range(128)) + bytes(128)  # a bytes.translate table
+
+
 def fold(text: str) -> Folded:
-    """Fold `text` for matching, keeping a map back to the original offsets."""
-    table = _FOLDED_CHARS
-    pieces = [table[c] if c in table else _fold_char(c) for c in text]
-    folded = "".join(pieces)
-    if len(folded) == len(text):  # the usual case: one character each
-        origin = list(range(len(text)))
-    else:
-        origin = [i for i, piece in enumerate(pieces) for _ in piece]
-    if "  " not in folded and not folded.startswith(" "):
-        return Folded(folded, tuple(origin))
-    kept_text, kept_origin, position = [], [], 0  # one space for a run of separators, none leading
-    for run in _SPACE_RUNS.finditer(folded):
-        stop = run.start() + (0 if run.start() == 0 else 1)
-        kept_text.append(folded[position:stop])
-        kept_origin.extend(origin[position:stop])
-        position = run.end()
-    kept_text.append(folded[position:])
-    kept_origin.extend(origin[position:])
-    return Folded("".join(kept_text), tuple(kept_origin))
+    """Fold `text` for matching, keeping a map back to the original offsets.
+
+    Fast where it can be, since every text is folded: ASCII text (after replacing its few
+    other characters, such as curly quotes) by `bytes.translate`; other text whose every
+    character folds to one by `str.translate`; the rest character by character.
+    """
+    others = set(_NON_ASCII.findall(text))
+    for char in others.difference(_FOLDED_CHARS):
+        _fold_char(char)
+    if not _IRREGULAR.isdisjoint(others):
+        pieces = [_FOLDED_CHARS[c] for c in text]
+        return Folded("".join(pieces), tuple(i for i, piece in enumerate(pieces) for _ in piece))
+    if all(_FOLDED_CHARS[c].isascii() for c in others):
+        for char in sorted(others):
+            text = text.replace(char, _FOLDED_CHARS[char])
+        return Folded(text.encode("ascii").translate(_ASCII_FOLDS).decode("ascii"))
+    return Folded(text.translate(_ONE_FOR_ONE))
 
 
 def fold_name(name: str) -> str:
-    """The key under which a name is indexed."""
-    return fold(name).text.strip()
+    """A name folded, with one space between its words: how names are compared."""
+    return " ".join(fold(name).text.split())
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A span of text that names one or more gazetteer places."""
+def _name_keys(name: str) -> list[str]:
+    """The keys a name is found under: each linking-vowel form, and the name as folded if
+    that differs ("st  louis" for "St. Louis": text is scanned as folded, runs unshrunk)."""
+    keys = _izafe_forms(fold_name(name))
+    written = fold(name).text.strip()
+    return keys if written in keys else [*keys, written]
+
+
+class Candidate(NamedTuple):
+    """A span of text that names one or more gazetteer places.
+
+    A named tuple rather than a dataclass: a world-size gazetteer finds one in most
+    capitalised words, and these are many times quicker to make.
+    """
 
     start: int
     end: int
@@ -116,18 +151,82 @@ class Candidate:
 
 
 @dataclass(frozen=True)
-class NameIndex:
-    """Every folded name of a gazetteer, searchable in one pass over a text."""
+class _Postings:
+    """Lists of integers by number, flattened into two arrays (compact, quick to unpickle)."""
 
-    keys: dict[str, tuple[str, ...]]
-    spellings: dict[tuple[str, str], str]  # (key, place id) -> "name" or "variant"
-    automaton: ahocorasick.Automaton
-    transliterated: dict[str, tuple[str, ...]]  # transliteration key -> place ids
-    deletions: dict[str, tuple[str, ...]]  # key with one letter deleted -> transliteration keys
-    anagrams: dict[str, tuple[str, ...]]  # sorted letters -> transliteration keys
-    acronyms: frozenset[str]  # keys that every place writes in capitals only (UAE)
+    starts: array
+    values: array
+
+    @classmethod
+    def of(cls, lists: Iterable[Iterable[int]]) -> "_Postings":
+        starts, values = array("I", [0]), array("I")
+        for numbers in lists:
+            values.extend(numbers)
+            starts.append(len(values))
+        return cls(starts, values)
+
+    def __getitem__(self, number: int) -> array:
+        return self.values[self.starts[number]:self.starts[number + 1]]
+
+
+@dataclass(frozen=True)
+class _HashIndex:
+    """A multimap from strings to integers, kept as sorted arrays of (CRC-32 of the string, value).
+
+    The strings themselves are not stored; a collision only adds a candidate, and every
+    caller checks its candidates.
+    """
+
+    hashes: array
+    values: array
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[str, int]]) -> "_HashIndex":
+        rows = sorted({(zlib.crc32(text.encode()), value) for text, value in pairs})
+        return cls(array("I", [h for h, _ in rows]), array("I", [v for _, v in rows]))
+
+    def get(self, text: str) -> array:
+        key = zlib.crc32(text.encode())
+        low = bisect.bisect_left(self.hashes, key)
+        return self.values[low:bisect.bisect_right(self.hashes, key, low)]
+
+
+_LISTED_AS_NAME, _ACRONYM = 1, 2  # NameIndex.key_flags bits
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Every folded name of a gazetteer, searchable in one pass over a text.
+
+    Held in sorted tuples, integer arrays and an integer-valued automaton rather than
+    dicts of Python objects, so that a world-size index unpickles in about a second.
+    """
+
+    keys: tuple[str, ...]  # every folded name, sorted; a key's number is its position
+    automaton: ahocorasick.Automaton  # " key " -> key number: the spaces make every hit a whole word
+    place_ids: tuple[str, ...]  # sorted; the postings below hold positions in it
+    key_places: _Postings  # key number -> place numbers
+    key_flags: bytes  # key number -> _LISTED_AS_NAME | _ACRONYM
+    spellings: tuple[str, ...]  # transliteration keys, sorted
+    spelling_places: _Postings  # transliteration key number -> place numbers
+    deletions: _HashIndex  # a transliteration key with one letter deleted -> transliteration key numbers
+    anagrams: _HashIndex  # the sorted letters of a transliteration key -> transliteration key numbers
     longest: int  # length of the longest key
     unlisted: dict = field(default_factory=dict, compare=False)  # memo of _lookup_unlisted
+    unlisted_runs: dict = field(default_factory=dict, compare=False)  # memo of _unlisted_in_run
+
+    def places_named(self, key: str) -> tuple[str, ...]:
+        """Ids of the places one of whose names folds to `key`."""
+        number = _position(self.keys, key)
+        return () if number is None else self._ids(self.key_places[number])
+
+    def _ids(self, numbers: Iterable[int]) -> tuple[str, ...]:
+        return tuple(self.place_ids[n] for n in numbers)
+
+
+def _position(items: tuple[str, ...], item: str) -> int | None:
+    at = bisect.bisect_left(items, item)
+    return at if at < len(items) and items[at] == item else None
 
 
 def transliteration_key(key: str) -> str:
@@ -141,44 +240,40 @@ def transliteration_key(key: str) -> str:
 
 
 def build_index(gazetteer: Gazetteer) -> NameIndex:
-    keys: dict[str, list[str]] = {}
-    spellings: dict[tuple[str, str], str] = {}
+    listed: dict[str, dict[str, bool]] = {}  # key -> {place id: whether it is that place's name}
     capitals: dict[str, bool] = {}
     for place in gazetteer:
         for i, name in enumerate(place.names):
-            for key in _izafe_forms(fold_name(name)):
+            for key in _name_keys(name):
                 capitals[key] = capitals.get(key, True) and name.replace(".", "").isupper() and len(key) > 1
-                ids = keys.setdefault(key, [])
-                if place.id not in ids:
-                    ids.append(place.id)
-                spellings.setdefault((key, place.id), "name" if i == 0 else "variant")
-    frozen = {key: tuple(sorted(ids)) for key, ids in keys.items()}
-    automaton = ahocorasick.Automaton()
-    for key in frozen:
-        automaton.add_word(key, key)
-    if frozen:
+                places = listed.setdefault(key, {})
+                places[place.id] = places.get(place.id, False) or i == 0
+    keys = tuple(sorted(listed))
+    number_of = {place_id: n for n, place_id in enumerate(gazetteer.ids)}
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for number, key in enumerate(keys):
+        automaton.add_word(f" {key} ", number)
+    if keys:
         automaton.make_automaton()
-    transliterated: dict[str, set[str]] = defaultdict(set)
-    for key, ids in frozen.items():
+    key_places = [sorted(number_of[pid] for pid in listed[key]) for key in keys]
+    transliterated: dict[str, set[int]] = defaultdict(set)
+    for key, places in zip(keys, key_places):
         if len(key.replace(" ", "")) >= _MIN_TRANSLITERATED:
-            transliterated[transliteration_key(key)].update(ids)
-    deletions: dict[str, set[str]] = defaultdict(set)
-    anagrams: dict[str, set[str]] = defaultdict(set)
-    for key in transliterated:
-        if " " in key or len(key) < _MIN_FUZZY:
-            continue
-        for i in range(len(key)):
-            deletions[key[:i] + key[i + 1:]].add(key)
-        deletions[key].add(key)
-        anagrams["".join(sorted(key))].add(key)
+            transliterated[transliteration_key(key)].update(places)
+    spellings = tuple(sorted(transliterated))
+    fuzzy = [(n, key) for n, key in enumerate(spellings) if " " not in key and len(key) >= _MIN_FUZZY]
     return NameIndex(
-        frozen, spellings, automaton,
-        {k: tuple(sorted(v)) for k, v in transliterated.items()},
-        {k: tuple(sorted(v)) for k, v in deletions.items()},
-        {k: tuple(sorted(v)) for k, v in anagrams.items()},
-        frozenset(k for k, only_capitals in capitals.items() if only_capitals),
-        max((len(k) for k in frozen), default=0),
+        keys, automaton, gazetteer.ids, _Postings.of(key_places),
+        bytes((_LISTED_AS_NAME if any(listed[key].values()) else 0) | (_ACRONYM if capitals[key] else 0) for key in keys),
+        spellings, _Postings.of(sorted(transliterated[key]) for key in spellings),
+        _HashIndex.of((deleted, n) for n, key in fuzzy for deleted in (key, *_deletions(key))),
+        _HashIndex.of(("".join(sorted(key)), n) for n, key in fuzzy),
+        max(map(len, keys), default=0),
     )
+
+
+def _deletions(key: str) -> list[str]:
+    return [key[:i] + key[i + 1:] for i in range(len(key))]
 
 
 def _izafe_forms(key: str) -> list[str]:
@@ -200,69 +295,81 @@ def find_names(text: str, index: NameIndex) -> list[Candidate]:
     if not index.keys:
         return []
     folded = fold(text)
+    keys, flags, origin = index.keys, index.key_flags, folded.origin
     found = []
-    for end, key in index.automaton.iter(folded.text):
-        start = end - len(key) + 1
-        if start > 0 and folded.text[start - 1] != " ":
-            continue
-        if end + 1 < len(folded.text) and folded.text[end + 1] != " ":
-            continue
-        o_start, o_end = folded.span(start, end + 1)
+    for end, number in index.automaton.iter(f" {folded.text} "):  # this loop sees every hit: kept lean
+        start = end - len(keys[number]) - 1  # in folded.text, whose first character is second in the scan
+        o_start, o_end = (start, end - 1) if origin is None else folded.span(start, end - 1)
+        if text[o_start].islower():  # the usual rejection; a letter that is not lower case is a capital
+            continue  # (or from a script without case), so only a digit needs _capitalised below
         surface = text[o_start:o_end]
-        if not _capitalised(surface) or not _acronym_case_agrees(surface, key, index):
+        if not surface[0].isalpha() and not _capitalised(surface) \
+                or flags[number] & _ACRONYM and not surface.replace(".", "").isupper():
             continue
-        found.append((o_start, o_end, surface, key))
-    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-    candidates, last_end = [], -1
-    for o_start, o_end, surface, key in found:
+        found.append((o_start, -o_end, surface, number))
+    found.sort()
+    candidates, last_end, place_ids = [], -1, {}
+    for o_start, o_end, surface, number in found:
         if o_start < last_end:
             continue
-        place_ids = index.keys[key]
-        candidates.append(Candidate(o_start, o_end, surface, place_ids, _method(key, place_ids, index)))
-        last_end = o_end
+        if number not in place_ids:
+            place_ids[number] = index._ids(index.key_places[number])
+        method = "name" if flags[number] & _LISTED_AS_NAME else "variant"
+        candidates.append(Candidate(o_start, -o_end, surface, place_ids[number], method))
+        last_end = -o_end
     candidates.extend(_unlisted_spellings(text, candidates, index))
     return sorted((c for c in candidates if not _names_a_person(text, c)), key=lambda c: c.start)
 
 
 def _names_a_person(text: str, candidate: Candidate) -> bool:
     before = text[max(0, candidate.start - 30):candidate.start]
-    return bool(_TITLE_BEFORE.search(before) or _PERSON_AFTER.match(text, candidate.end))
+    if before[-1:].isspace() and (words := before.split()):
+        word = words[-1][:-1] if words[-1].endswith(".") else words[-1]
+        if word in _TITLES or not word.isalpha() and _TITLE.fullmatch(words[-1]):
+            return True
+    return _PERSON_AFTER.match(text, candidate.end) is not None
 
 
 def _unlisted_spellings(text: str, listed: list[Candidate], index: NameIndex) -> list[Candidate]:
-    """Capitalised words (runs of up to three) that fold to a place's transliteration key."""
-    words = [w for w in _CAPITAL_WORD.finditer(text) if _capitalised(w.group(0))]
-    starts = [w.start() for w in words]
-    covered = set()
-    for candidate in listed:  # words that a listed name already covers
-        first = bisect.bisect_right(starts, candidate.start) - 1
-        for k in range(max(first, 0), bisect.bisect_left(starts, candidate.end)):
-            if words[k].end() > candidate.start:
-                covered.add(k)
-    lookups = index.unlisted
-    found = []
-    i = 0
+    """Capitalised words (runs of up to three) outside the listed names that fold to a place's transliteration key."""
+    pieces, position = [], 0  # the text with listed names blanked out, offsets kept
+    for candidate in listed:
+        pieces += (text[position:candidate.start], "\0" * (candidate.end - candidate.start))
+        position = candidate.end
+    pieces.append(text[position:])
+    runs, found = index.unlisted_runs, []
+    for run in _JOINED_WORDS.finditer("".join(pieces)):
+        surface = run.group()
+        if surface not in runs:
+            if len(runs) > 100_000:
+                runs.clear()
+            runs[surface] = _unlisted_in_run(surface, index)
+        if runs[surface]:
+            offset = run.start()
+            found += (Candidate(offset + start, offset + end, *rest) for start, end, *rest in runs[surface])
+    return found
+
+
+def _unlisted_in_run(run: str, index: NameIndex) -> tuple[tuple[int, int, tuple[str, ...], str], ...]:
+    """In a run of joined capitalised words, the first window of three, two or one words from each word on that is a spelling."""
+    words = [w.span() for w in _CAPITAL_WORD.finditer(run) if _capitalised(w.group())]
+    lookups, found, i = index.unlisted, [], 0
     while i < len(words):
-        if i in covered:
-            i += 1
-            continue
-        for length in (3, 2, 1):
-            end = i + length
-            if end > len(words) or covered.intersection(range(i, end)) or not all(
-                    _JOIN.fullmatch(text, words[k].end(), words[k + 1].start()) for k in range(i, end - 1)):
-                continue
-            surface = text[words[i].start():words[end - 1].end()]
+        length = 1  # how many words from i are joined as one name could be
+        while length < 3 and i + length < len(words) and _JOIN.fullmatch(run, words[i + length - 1][1], words[i + length][0]):
+            length += 1
+        for length in range(length, 0, -1):
+            start, end = words[i][0], words[i + length - 1][1]
+            surface = run[start:end]
             if surface not in lookups:
                 if len(lookups) > 100_000:
                     lookups.clear()
                 lookups[surface] = _lookup_unlisted(surface, index)
             if lookups[surface]:
-                found.append(Candidate(words[i].start(), words[end - 1].end(), surface, *lookups[surface]))
-                i = end
+                found.append((start, end, surface, *lookups[surface]))
                 break
-        else:
-            i += 1
-    return found
+        i += length
+    return tuple(found)
 
 
 def _lookup_unlisted(surface: str, index: NameIndex) -> tuple[tuple[str, ...], str] | None:
@@ -272,37 +379,28 @@ def _lookup_unlisted(surface: str, index: NameIndex) -> tuple[tuple[str, ...], s
     if len(key.replace(" ", "")) < _MIN_TRANSLITERATED:
         return None
     translit = transliteration_key(key)
-    if translit in index.transliterated:
-        return index.transliterated[translit], "transliteration"
+    number = _position(index.spellings, translit)
+    if number is not None:
+        return index._ids(index.spelling_places[number]), "transliteration"
     if " " in translit or len(translit) < _MIN_FUZZY:
         return None
-    near = set(index.deletions.get(translit, ()))
-    for i in range(len(translit)):
-        near.update(index.deletions.get(translit[:i] + translit[i + 1:], ()))
+    near = {n for deleted in (translit, *_deletions(translit)) for n in index.deletions.get(deleted)}
     # One edit away, but not a name plus an ending: "Russian" is not a spelling of Russia.
-    close = [k for k in near if k[0] == translit[0] and len(k) >= _MIN_FUZZY
+    spellings = index.spellings
+    close = [n for n in near if (k := spellings[n])[0] == translit[0] and len(k) >= _MIN_FUZZY
              and OSA.distance(translit, k, score_cutoff=1) <= 1
              and not translit.startswith(k) and not k.startswith(translit)]
     if not close:  # two letters swapped, as in a hurried "Kandahra" for Kandahar
-        close = [k for k in index.anagrams.get("".join(sorted(translit)), ())
-                 if k[0] == translit[0] and sum(a != b for a, b in zip(k, translit)) == 2]
+        close = [n for n in index.anagrams.get("".join(sorted(translit)))
+                 if (k := spellings[n])[0] == translit[0] and len(k) == len(translit)
+                 and sum(a != b for a, b in zip(k, translit)) == 2]
     if not close:
         return None
-    ids = sorted({pid for k in close for pid in index.transliterated[k]})
-    return tuple(ids), "fuzzy"
+    places = sorted({place for n in close for place in index.spelling_places[n]})
+    return index._ids(places), "fuzzy"
 
 
 def _capitalised(surface: str) -> bool:
     """Names are proper nouns: a lower-case word is a common word, not a place."""
-    first = next((c for c in surface if c.isalpha()), "")
+    first = surface[0] if surface[:1].isalpha() else next((c for c in surface if c.isalpha()), "")
     return first.isupper() or not first.isalpha() or not first.isascii() and not first.islower()
-
-
-def _acronym_case_agrees(surface: str, key: str, index: NameIndex) -> bool:
-    """An acronym (UAE, USA) is only itself in capitals: "Usa" is not the USA."""
-    return key not in index.acronyms or surface.replace(".", "").isupper()
-
-
-def _method(key: str, place_ids: tuple[str, ...], index: NameIndex) -> str:
-    kinds = {index.spellings[(key, pid)] for pid in place_ids}
-    return "name" if "name" in kinds else "variant"

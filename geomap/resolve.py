@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from geopy.distance import great_circle
 
@@ -65,7 +65,7 @@ def resolve_mentions(article: Article, candidates: list[Candidate], gazetteer: G
             supported = tuple(pid for pid in candidate.place_ids if _supported(gazetteer[pid], anchors, gazetteer))
             if not supported:
                 continue
-            candidate = replace(candidate, place_ids=supported)
+            candidate = candidate._replace(place_ids=supported)
         if len(candidate.place_ids) == 1:
             place = gazetteer[candidate.place_ids[0]]
             mentions.append(Mention(article.id, candidate.start, candidate.end, candidate.text, place,
@@ -128,7 +128,7 @@ def _feature_cue(body: str, candidate: Candidate) -> str | None:
 
 def _score(place: Place, candidate: Candidate, cue: str | None, context: _Context, gazetteer: Gazetteer) -> float:
     score = 0.0
-    ancestors = gazetteer.ancestors.get(place.id, ())
+    ancestors = gazetteer.ancestors(place.id)
     nearby = [p for start, p in context.anchors if abs(start - candidate.start) <= _NEARBY_CHARS]
     if any(p.id in ancestors for p in nearby):
         score += 3.0  # "the Annaba district of <its province>"

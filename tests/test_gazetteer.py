@@ -36,7 +36,7 @@ def test_bundled_gazetteer_covers_the_places_the_issue_names(gazetteer):
         "charikar", "jabal_saraj", "gulbahar", "baghlan", "andarab", "badakhshan",
         "annaba_algeria", "daraa", "khinjan",
     }
-    assert required <= set(gazetteer.places)
+    assert required <= set(gazetteer.ids)
 
 
 def test_every_bundled_place_says_where_its_coordinates_come_from(gazetteer):
@@ -125,7 +125,7 @@ def test_load_refuses_a_gazetteer_with_problems(tmp_path):
 def test_actors_file_in_the_folder_is_not_read_as_places(tmp_path):
     write(tmp_path / "places.yaml", "places:\n" + KABUL)
     write(tmp_path / "actors.yaml", "actors: []\n")
-    assert list(load_gazetteer(tmp_path).places) == ["kabul"]
+    assert load_gazetteer(tmp_path).ids == ("kabul",)
 
 
 def test_bundled_gazetteer_has_every_country_and_capital(gazetteer):

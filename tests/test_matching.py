@@ -57,10 +57,28 @@ def test_izafe_with_hyphens_matches_the_listed_variant(index):
     assert _found("Dara-e-Hazara and Dara e Hazara", index) == [("Dara-e-Hazara", ("dara",)), ("Dara e Hazara", ("dara",))]
 
 
-def test_fold_removes_diacritics_case_and_punctuation_and_keeps_origins():
+def test_fold_removes_diacritics_case_and_punctuation_one_character_for_one():
     folded = fold("Bāzārak’s  x")
-    assert folded.text == "bazarak s x"
-    assert folded.span(0, 7) == (0, 7)
+    assert folded.text == "bazarak s  x"
+    assert folded.span(0, 7) == (0, 7) and folded.origin is None
+
+
+def test_fold_maps_back_through_characters_that_fold_to_none_or_several():
+    text = "Bazara\u0301k Straße Kabul"  # a combining accent; ß folds to "ss"
+    folded = fold(text)
+    assert folded.text == "bazarak strasse kabul"
+    assert folded.span(folded.text.index("kabul"), len(folded.text)) == (text.index("Kabul"), len(text))
+
+
+def test_name_with_a_full_stop_is_found_as_written_and_without_it(tmp_path):
+    from geomap import load_gazetteer
+
+    from .conftest import write
+
+    gazetteer = load_gazetteer(write(tmp_path / "g.yaml", "places:\n  - {id: st_anton, name: St. Anton, "
+                                                            "feature_type: town, lat: 47.13, lon: 10.27, source: test}\n"))
+    assert _found("From St. Anton to St Anton.", build_index(gazetteer)) == [
+        ("St. Anton", ("st_anton",)), ("St Anton", ("st_anton",))]
 
 
 def test_ambiguous_name_keeps_every_candidate_place(index):
