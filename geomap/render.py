@@ -32,6 +32,7 @@ from .actors import Actors
 from .areas import Area
 from .articles import Article
 from .assess import CONTESTED, MENTIONED, PlaceReport
+from .gazetteer import Place
 from .errors import MissingDependencyError
 
 CONTESTED_COLOUR = "#CC79A7"
@@ -76,26 +77,31 @@ def build_folium_map(reports: list[PlaceReport], articles: list[Article], actors
 
     sources = sorted({a.source for a in articles})
     overview = folium.FeatureGroup(name=f"All sources ({len(sources)})", show=True)
+    pies = []
     for place_id in sorted(by_place):
         if place_id not in elsewhere_ids:
-            _overview_marker(by_place[place_id], actors, areas, overview)
+            pies.append(_overview_pie(by_place[place_id], actors, areas, overview))
+    _points(pies, folium.Marker(icon=folium.DivIcon())).add_to(overview)
     overview.add_to(fmap)
 
     article_count = Counter(a.source for a in articles)
+    articles_by_id = {a.id: a for a in articles}
     for source in sources:
         count = article_count[source]
         layer = folium.FeatureGroup(name=esc(f"{source} ({count} article{'s' if count != 1 else ''})"), show=False)
+        points = []
         for report in (r for r in reports if r.source == source and r.place.id not in elsewhere_ids):
             area = areas.get(report.place.id)
             if area is not None:
                 _area(area, report.place.name, status_colour(report.status, actors)).add_to(layer)
-            _marker(report, articles, actors).add_to(layer)
+            points.append(_source_point(report, articles_by_id, actors))
+        _points(points, folium.CircleMarker()).add_to(layer)
         layer.add_to(fmap)
 
     if elsewhere_ids:
         elsewhere = folium.FeatureGroup(name="Elsewhere, only mentioned", show=False)
-        for place_id in sorted(elsewhere_ids):
-            _elsewhere_marker(by_place[place_id]).add_to(elsewhere)
+        _points([_elsewhere_point(by_place[place_id]) for place_id in sorted(elsewhere_ids)],
+                folium.CircleMarker()).add_to(elsewhere)
         elsewhere.add_to(fmap)
 
     folium.LayerControl(collapsed=False).add_to(fmap)
@@ -201,23 +207,42 @@ def _claim_strength(report: PlaceReport) -> str:
     return "plain"
 
 
-def _marker(report: PlaceReport, articles: list[Article], actors: Actors) -> folium.CircleMarker:
+def _source_point(report: PlaceReport, articles_by_id: dict[str, Article], actors: Actors) -> dict:
     place = report.place
     colour = status_colour(report.status, actors)
     strength = _claim_strength(report)
     claimed = report.status != MENTIONED
-    return folium.CircleMarker(
-        location=(place.lat, place.lon),
-        radius=_RADIUS.get(place.feature_type, _DEFAULT_RADIUS),
-        color="#000000" if report.status == CONTESTED else colour,
-        weight=3 if report.status == CONTESTED or strength == "corroborated" else 2,
-        dash_array="4 3" if report.status == CONTESTED else ("1 4" if strength == "hedged" else None),
-        fill=True,
-        fill_color=colour,
-        fill_opacity=(0.3 if strength == "hedged" else 0.9 if strength == "corroborated" else 0.65) if claimed else 0.15,
-        tooltip=esc(f"{place.name}: {_status_label(report.status, actors)} ({report.source})"),
-        popup=folium.Popup(_popup(report, articles, actors), max_width=440),
-    )
+    style = {
+        "radius": _RADIUS.get(place.feature_type, _DEFAULT_RADIUS),
+        "color": "#000000" if report.status == CONTESTED else colour,
+        "weight": 3 if report.status == CONTESTED or strength == "corroborated" else 2,
+        "dashArray": "4 3" if report.status == CONTESTED else ("1 4" if strength == "hedged" else None),
+        "fillColor": colour,
+        "fillOpacity": (0.3 if strength == "hedged" else 0.9 if strength == "corroborated" else 0.65) if claimed else 0.15,
+    }
+    return _point(place, esc(f"{place.name}: {_status_label(report.status, actors)} ({report.source})"),
+                  _popup(report, articles_by_id, actors), style=style)
+
+
+def _point(place: Place, tooltip: str, popup: str, **properties) -> dict:
+    """A GeoJSON point feature; `tooltip` and `popup` are HTML, already escaped."""
+    return {"type": "Feature", "id": place.id, "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+            "properties": {"tooltip": tooltip, "popup": popup, **properties}}
+
+
+# Binds each feature's tooltip and popup (and a pie's icon) when Leaflet makes its layer.
+_BIND = folium.JsCode("""function (feature, layer) {
+    var p = feature.properties;
+    if (p.icon) { layer.setIcon(L.divIcon(p.icon)); }
+    layer.bindTooltip(p.tooltip);
+    layer.bindPopup(p.popup, {maxWidth: 440});
+}""")
+
+
+def _points(features: list[dict], marker) -> folium.GeoJson:
+    """One GeoJSON layer for many places: one script object, however many places, so a big map stays light."""
+    return folium.GeoJson({"type": "FeatureCollection", "features": features}, marker=marker,
+                          on_each_feature=_BIND, control=False)
 
 
 def _area(area: Area, name: str, colour: str) -> folium.GeoJson:
@@ -232,7 +257,7 @@ def _area(area: Area, name: str, colour: str) -> folium.GeoJson:
     )
 
 
-def _overview_marker(reports: list[PlaceReport], actors: Actors, areas: dict[str, Area], layer) -> None:
+def _overview_pie(reports: list[PlaceReport], actors: Actors, areas: dict[str, Area], layer) -> dict:
     """A pie of the statuses the sources report, the number of sources in its middle."""
     place = reports[0].place
     counts = Counter(r.status for r in reports)
@@ -251,13 +276,10 @@ def _overview_marker(reports: list[PlaceReport], actors: Actors, areas: dict[str
              f" &middot; <b>{verdict}</b></div><ul style='padding-left:16px;margin:4px 0'>"
              + "".join(f"<li>{esc(line)}</li>" for line in lines)
              + "</ul><div style='font-size:smaller'>Toggle a source's layer to read its evidence.</div></div>")
-    folium.Marker(
-        location=(place.lat, place.lon),
-        icon=folium.DivIcon(html=_pie_svg(slices, len(reports), size, dashed=not agree),
-                            icon_size=(size, size), icon_anchor=(size // 2, size // 2), class_name="geomap-pie"),
-        tooltip=esc(f"{place.name}: {len(reports)} source{'s' if len(reports) != 1 else ''}, {verdict}"),
-        popup=folium.Popup(popup, max_width=440),
-    ).add_to(layer)
+    icon = {"html": _pie_svg(slices, len(reports), size, dashed=not agree), "iconSize": [size, size],
+            "iconAnchor": [size // 2, size // 2], "className": "geomap-pie"}
+    return _point(place, esc(f"{place.name}: {len(reports)} source{'s' if len(reports) != 1 else ''}, {verdict}"),
+                  popup, icon=icon)
 
 
 def _pie_svg(slices: list[tuple[str, int]], total: int, size: int, dashed: bool) -> str:
@@ -282,21 +304,17 @@ def _pie_svg(slices: list[tuple[str, int]], total: int, size: int, dashed: bool)
     return f"<svg xmlns='http://www.w3.org/2000/svg' width='{size}' height='{size}' opacity='0.9'>{''.join(parts)}</svg>"
 
 
-def _elsewhere_marker(reports: list[PlaceReport]) -> folium.CircleMarker:
+def _elsewhere_point(reports: list[PlaceReport]) -> dict:
     place = reports[0].place
     sources = ", ".join(r.source for r in reports)
-    return folium.CircleMarker(
-        location=(place.lat, place.lon), radius=5, color=MENTIONED_COLOUR, weight=1, fill=True,
-        fill_color=MENTIONED_COLOUR, fill_opacity=0.3,
-        tooltip=esc(f"{place.name}: mentioned by {sources}"),
-        popup=folium.Popup(f"<b>{esc(place.name)}</b><div>{esc(place.feature_type)}: mentioned, no control claim, "
-                           f"by {esc(sources)}</div>", max_width=300),
-    )
+    style = {"radius": 5, "color": MENTIONED_COLOUR, "weight": 1, "fillColor": MENTIONED_COLOUR, "fillOpacity": 0.3}
+    return _point(place, esc(f"{place.name}: mentioned by {sources}"),
+                  f"<b>{esc(place.name)}</b><div>{esc(place.feature_type)}: mentioned, no control claim, "
+                  f"by {esc(sources)}</div>", style=style)
 
 
-def _popup(report: PlaceReport, articles: list[Article], actors: Actors) -> str:
+def _popup(report: PlaceReport, articles_by_id: dict[str, Article], actors: Actors) -> str:
     place = report.place
-    by_id = {a.id: a for a in articles}
     precision = f" &middot; position &plusmn;{place.precision_km:g} km" if place.precision_km else ""
     parts = [
         f"<div class='geomap-popup'><h4 style='margin:0'>{esc(place.name)}</h4>",
@@ -307,7 +325,7 @@ def _popup(report: PlaceReport, articles: list[Article], actors: Actors) -> str:
     if not report.claims:
         parts.append("<div><i>Mentioned; no control claim.</i></div>")
     for claim in report.claims[:POPUP_CLAIMS]:
-        article = by_id[claim.article_id]
+        article = articles_by_id[claim.article_id]
         controller = actors.get(claim.controller)
         claimant = actors.get(claim.claimant)
         hedges = f" &middot; hedged: <i>{esc(', '.join(claim.hedges))}</i>" if claim.hedges else ""

@@ -33,18 +33,35 @@ var __consoleError = console.error;
 console.error = function () { window.__probe.errors.push(Array.from(arguments).join(' ')); __consoleError.apply(console, arguments); };
 </script>"""
 
-# Runs after load: opens one source's popup for a place, then writes what it saw into the page.
-PROBE = """<script>
-window.addEventListener('load', function () { setTimeout(function () {
-  var map = null, opened = false;
-  for (var k in window) { if (k.indexOf('map_') === 0 && window[k] && window[k].addLayer) { map = window[k]; } }
+# Helpers for the probes: the map object, and every place layer (each source's GeoJSON layer
+# holds one Leaflet layer per place) after switching every layer on.
+PLACE_LAYERS = """
+function __map() {
+  for (var k in window) { if (k.indexOf('map_') === 0 && window[k] && window[k].addLayer) { return window[k]; } }
+}
+function __placeLayers(map) {
+  var found = [];
   for (var k in window) {
-    var m = window[k];
-    if (k.indexOf('circle_marker_') === 0 && m && m.getTooltip && m.getTooltip()) {
-      var text = m.getTooltip().getContent();
-      if (!opened && text.indexOf(%(place)s) >= 0 && text.indexOf(%(source)s) >= 0) { m.addTo(map); m.openPopup(); opened = true; }
+    var group = window[k];
+    if (k.indexOf('feature_group_') === 0 && group && group.eachLayer) {
+      map.addLayer(group);
+      group.eachLayer(function (child) {
+        if (child.feature === undefined && child.eachLayer) { child.eachLayer(function (l) { if (l.getPopup()) found.push(l); }); }
+      });
     }
   }
+  return found;
+}
+"""
+
+# Runs after load: opens one source's popup for a place, then writes what it saw into the page.
+PROBE = """<script>""" + PLACE_LAYERS + """
+window.addEventListener('load', function () { setTimeout(function () {
+  var map = __map(), opened = false;
+  __placeLayers(map).forEach(function (m) {
+    var text = m.getTooltip() ? m.getTooltip().getContent() : '';
+    if (!opened && text.indexOf(%(place)s) >= 0 && text.indexOf(%(source)s) >= 0) { m.openPopup(); opened = true; }
+  });
   var labels = Array.from(document.querySelectorAll('.leaflet-control-layers label')).map(function (l) { return l.textContent.trim(); });
   var popup = document.querySelector('.leaflet-popup-content');
   var scripts = document.querySelectorAll('script[src]').length;
@@ -125,22 +142,18 @@ HOSTILE = (
     + "A" * 100_000 + "\n"
 )
 
-OPEN_EVERY_POPUP = """<script>
+OPEN_EVERY_POPUP = """<script>""" + PLACE_LAYERS + """
 window.addEventListener('load', function () { setTimeout(function () {
-  var map = null;
-  for (var k in window) { if (k.indexOf('map_') === 0 && window[k] && window[k].addLayer) { map = window[k]; } }
-  var opened = 0;
-  for (var k in window) {
-    var m = window[k];
-    if ((k.indexOf('circle_marker_') === 0 || k.indexOf('marker_') === 0) && m && m.openPopup && m.getPopup && m.getPopup()) {
-      m.addTo(map); m.openPopup(); opened += 1;
-    }
-  }
+  var opened = 0, shown = false;
+  __placeLayers(__map()).forEach(function (m) {
+    m.openPopup(); opened += 1;
+    var content = m.getPopup().getElement().querySelector('.leaflet-popup-content');
+    shown = shown || (content !== null && content.innerHTML.indexOf('&lt;script&gt;window.__pwned=4') >= 0);
+  });
   var out = document.createElement('pre');
   out.id = 'hostile-result';
   out.textContent = JSON.stringify({pwned: window.__pwned === undefined ? null : window.__pwned, opened: opened,
-    javascript_links: document.querySelectorAll('a[href^="javascript:" i]').length,
-    text_shown: document.body.innerHTML.indexOf('&lt;script&gt;window.__pwned=4') >= 0});
+    javascript_links: document.querySelectorAll('a[href^="javascript:" i]').length, text_shown: shown});
   document.body.appendChild(out);
 }, 300); });
 </script>"""
