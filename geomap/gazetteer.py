@@ -20,7 +20,7 @@ from geopy.distance import great_circle
 from shapely.geometry.base import BaseGeometry
 
 from .errors import GazetteerError, Problem
-from .yamlio import LineDict, did_you_mean, load_yaml
+from .yamlio import LineDict, did_you_mean, load_yaml_in_parts
 
 FEATURE_TYPES = (
     "country", "province", "district", "city", "town", "village", "locality",
@@ -262,19 +262,18 @@ def _read(path: Path, exclude: tuple[Path, ...] = ()) -> tuple[Gazetteer, list[P
         problems.append(Problem(str(path), None, "no gazetteer *.yaml files in this folder"))
     for file in files:
         try:
-            document = load_yaml(file, GazetteerError)
+            for document in load_yaml_in_parts(file, "places", GazetteerError):
+                for entry in _entries(file, document, problems):
+                    place = _place_from_entry(file, entry, problems)
+                    if place is None:
+                        continue
+                    if place.id in seen:
+                        problems.append(Problem(str(file), entry.line, f"duplicate id {place.id!r} (first at {seen[place.id]})"))
+                        continue
+                    seen[place.id] = place.origin
+                    places.append(place)
         except GazetteerError as exc:
             problems.extend(exc.problems)
-            continue
-        for entry in _entries(file, document, problems):
-            place = _place_from_entry(file, entry, problems)
-            if place is None:
-                continue
-            if place.id in seen:
-                problems.append(Problem(str(file), entry.line, f"duplicate id {place.id!r} (first at {seen[place.id]})"))
-                continue
-            seen[place.id] = place.origin
-            places.append(place)
     gazetteer = Gazetteer(places)
     problems.extend(_relation_problems(gazetteer))
     return gazetteer, sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))

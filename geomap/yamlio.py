@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 import yaml
@@ -56,12 +57,48 @@ _LineLoader.add_constructor(
 
 def load_yaml(path: Path, error: type[GeomapError] = GeomapError):
     """Parse one YAML file; syntax errors become `error` with the file and line."""
+    return _parse(_read_text(path, error), path, error)
+
+
+def load_yaml_in_parts(path: Path, list_key: str, error: type[GeomapError] = GeomapError,
+                       items_per_part: int = 2000, min_bytes: int = 4_000_000):
+    """Documents `{list_key: [...]}` that together hold the file's list, parsed a part at a time.
+
+    libyaml's node tree takes about 10 KB an entry, so a generated world gazetteer
+    parsed whole needs gigabytes. A file of at least `min_bytes` whose only top-level key
+    is `list_key`, a block list, is parsed `items_per_part` items at a time instead, each
+    part padded with blank lines so that line numbers stay those of the file (a line at
+    the list's indentation that starts with "- " always begins an item). Any other file
+    is one part.
+    """
+    text = _read_text(path, error)
+    lines = text.splitlines(keepends=True)
+    content = [i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")]
+    first = content[1] if len(content) > 1 else None
+    item = first is not None and _ITEM.match(lines[first])
+    top_level = [i for i in content if not lines[i][:1].isspace() and not (item and lines[i].startswith(item.group(0)))]
+    if len(text) < min_bytes or not item or top_level != [content[0]] or lines[content[0]].rstrip() != f"{list_key}:":
+        yield _parse(text, path, error)
+        return
+    starts = [i for i in range(first, len(lines)) if lines[i].startswith(item.group(0))]
+    bounds = [*starts[::items_per_part], len(lines)]
+    for start, end in zip(bounds, bounds[1:]):
+        yield _parse(f"{list_key}:\n" + "\n" * (start - 1) + "".join(lines[start:end]), path, error)
+
+
+_ITEM = re.compile(r" *- ")
+
+
+def _read_text(path: Path, error: type[GeomapError]) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise error(Problem(str(path), None, f"not UTF-8 text ({exc.reason})")) from None
     except OSError as exc:
         raise error(Problem(str(path), None, f"cannot read: {exc.strerror}")) from None
+
+
+def _parse(text: str, path: Path, error: type[GeomapError]):
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a safe loader
     except yaml.MarkedYAMLError as exc:

@@ -148,3 +148,34 @@ def test_generated_places_never_take_a_curated_name(gazetteer):
     generated = [p for p in gazetteer if "geonames_countries" in p.origin]
     curated_names = {fold_name(n) for p in curated for n in p.names}
     assert generated and not [n for p in generated for n in p.names if fold_name(n) in curated_names]
+
+
+SEVEN_PLACES = "# generated\nplaces:\n" + "".join(
+    f"  - id: p{n}\n    name: Place {n}\n    variants: [P{n}]\n    feature_type: town\n"
+    f"    lat: 35.{n}\n    lon: 69.{n}\n    source: test\n" for n in range(7))
+
+
+def test_big_file_parsed_in_parts_gives_the_same_entries_and_lines(tmp_path):
+    from geomap.yamlio import load_yaml, load_yaml_in_parts
+
+    path = write(tmp_path / "big.yaml", SEVEN_PLACES)
+    parts = list(load_yaml_in_parts(path, "places", items_per_part=2, min_bytes=0))
+    whole = load_yaml(path)["places"]
+    assert len(parts) == 4
+    entries = [entry for part in parts for entry in part["places"]]
+    assert entries == whole
+    assert [(e.line, e.line_of("lat")) for e in entries] == [(e.line, e.line_of("lat")) for e in whole]
+
+
+def test_syntax_error_in_a_later_part_names_its_line_in_the_file(tmp_path):
+    from geomap.yamlio import load_yaml_in_parts
+
+    broken = SEVEN_PLACES.replace("    lat: 35.5\n", "    lat: [35.5\n")
+    path = write(tmp_path / "big.yaml", broken)
+    problems = []
+    for parts in ({"items_per_part": 2, "min_bytes": 0}, {}):  # in parts, and whole
+        with pytest.raises(GazetteerError) as caught:
+            list(load_yaml_in_parts(path, "places", GazetteerError, **parts))
+        problems.append(caught.value.problems[0])
+    assert problems[0] == problems[1]
+    assert broken.splitlines()[problems[0].line - 2].strip() == "lat: [35.5"  # libyaml notices on the next line
