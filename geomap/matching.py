@@ -1,11 +1,11 @@
 """Finding place names in text.
 
 Text and names are compared in a *folded* form (diacritics removed, case folded,
-apostrophes, hyphens and runs of white space turned into one space), through one
-Aho-Corasick automaton over every folded name (pyahocorasick: a C multi-pattern
-scanner, so the cost grows with the text, not with the number of places). Each
-folded character remembers where it came from, so matches map back to exact
-offsets in the original text.
+apostrophes, hyphens and other separators turned into spaces, one character for one),
+through one Aho-Corasick automaton over every folded name with a space on either side,
+so that every hit is a whole word (pyahocorasick: a C multi-pattern scanner, so the
+cost grows with the text, not with the number of places). Folding keeps a map back to
+the original offsets.
 
 Spellings the gazetteer does not list are found at lower confidence in two ways:
 a *transliteration key* that folds the regular alternations of romanised names
@@ -13,6 +13,10 @@ a *transliteration key* that folds the regular alternations of romanised names
 fuzzy match on that key (one edit, or two letters swapped, for names of seven or
 more letters), looked up through deletion and anagram indexes (RapidFuzz measures
 the distance), so no name is compared with every place.
+
+A world-size gazetteer (half a million names) must load in about a second and scan
+text at the speed of the automaton, so the index is held in compact arrays and the
+loops that see every hit or every capitalised word are kept lean.
 """
 from __future__ import annotations
 

@@ -2,7 +2,8 @@
 
 Layers: an "All sources" overview (a pie per place: the statuses the sources report,
 with their count), one layer per source (off at first; toggled in the layer control),
-and the places outside the conflict area that are only mentioned (off at first).
+and the places outside the conflict area that are only mentioned (off at first). Each
+layer's places are one GeoJSON layer, so thousands of places stay one script object.
 Districts, provinces and valleys are drawn as areas, dashed where approximate.
 
 All text that comes from articles is escaped here (for HTML, and for the JavaScript
@@ -60,7 +61,7 @@ class _ReportMap(folium.Map):
 
 
 def esc(text: str) -> str:
-    """Escape text for HTML inside a JavaScript template string (folium's popups and tooltips)."""
+    """Escape text for HTML, safe too inside a JavaScript template string (folium's tooltips)."""
     return html.escape(text, quote=True).replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
 
 

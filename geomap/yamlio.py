@@ -24,7 +24,12 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C pars
 
 
 class _LineLoader(_SAFE_LOADER):
-    """A safe loader (never constructs arbitrary objects) that records lines and rejects duplicate keys."""
+    """A safe loader (never constructs arbitrary objects) that records lines and rejects duplicate keys.
+
+    `lines_before` is how many lines of the file come before the text it is given.
+    """
+
+    lines_before = 0
 
     def construct_mapping(self, node, deep=False):
         if not isinstance(node, yaml.MappingNode):
@@ -33,7 +38,7 @@ class _LineLoader(_SAFE_LOADER):
             )
         self.flatten_mapping(node)
         mapping = LineDict()
-        mapping.line = node.start_mark.line + 1
+        mapping.line = node.start_mark.line + 1 + self.lines_before
         mapping.key_lines = {}
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
@@ -46,7 +51,7 @@ class _LineLoader(_SAFE_LOADER):
                     None, None, f"duplicate key {key!r}", key_node.start_mark
                 )
             mapping[key] = self.construct_object(value_node, deep=deep)
-            mapping.key_lines[key] = key_node.start_mark.line + 1
+            mapping.key_lines[key] = key_node.start_mark.line + 1 + self.lines_before
         return mapping
 
 
@@ -67,9 +72,9 @@ def load_yaml_in_parts(path: Path, list_key: str, error: type[GeomapError] = Geo
     libyaml's node tree takes about 10 KB an entry, so a generated world gazetteer
     parsed whole needs gigabytes. A file of at least `min_bytes` whose only top-level key
     is `list_key`, a block list, is parsed `items_per_part` items at a time instead, each
-    part padded with blank lines so that line numbers stay those of the file (a line at
-    the list's indentation that starts with "- " always begins an item). Any other file
-    is one part.
+    part knowing how many lines precede it, so that line numbers stay those of the file
+    (a line at the list's indentation that starts with "- " always begins an item). Any
+    other file is one part.
     """
     text = _read_text(path, error)
     lines = text.splitlines(keepends=True)
@@ -83,7 +88,7 @@ def load_yaml_in_parts(path: Path, list_key: str, error: type[GeomapError] = Geo
     starts = [i for i in range(first, len(lines)) if lines[i].startswith(item.group(0))]
     bounds = [*starts[::items_per_part], len(lines)]
     for start, end in zip(bounds, bounds[1:]):
-        yield _parse(f"{list_key}:\n" + "\n" * (start - 1) + "".join(lines[start:end]), path, error)
+        yield _parse(f"{list_key}:\n" + "".join(lines[start:end]), path, error, lines_before=start - 1)
 
 
 _ITEM = re.compile(r" *- ")
@@ -98,16 +103,20 @@ def _read_text(path: Path, error: type[GeomapError]) -> str:
         raise error(Problem(str(path), None, f"cannot read: {exc.strerror}")) from None
 
 
-def _parse(text: str, path: Path, error: type[GeomapError]):
+def _parse(text: str, path: Path, error: type[GeomapError], lines_before: int = 0):
+    loader = _LineLoader(text)
+    loader.lines_before = lines_before
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a safe loader
+        return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
+        line = mark.line + 1 + lines_before if mark else None
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
         raise error(Problem(str(path), line, f"invalid YAML: {message}")) from None
     except yaml.YAMLError as exc:
         raise error(Problem(str(path), None, f"invalid YAML: {exc}")) from None
+    finally:
+        loader.dispose()
 
 
 def did_you_mean(word: str, choices) -> str:
