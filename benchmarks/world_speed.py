@@ -67,7 +67,7 @@ def main(count: int = 2000) -> None:
         seconds = time.perf_counter() - started
         print(f"analyse (match, resolve, claims, assess): {len(sample)} articles in {seconds:.1f} s = "
               f"{len(sample) / seconds:.0f} articles/s, {len(analysis.mentions)} mentions kept")
-        print(f"peak resident memory (this process): {eval(PEAK):.0f} MB")
+        print(f"peak resident memory (this process): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
 if __name__ == "__main__":
