@@ -59,9 +59,9 @@ _PERSON_AFTER = re.compile(
 # A word that may be a name: starts a word with a letter that is not ASCII lower case.
 _CAPITAL_WORD = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])(?<![^\W\d_].)[\w'’ʿʾ]*")
 # What may join the words of one name: a space, a hyphen, a line break, or a linking vowel.
-_JOIN = r"(?:[ \t]?[-‐‑]?[ \t]?|\n|[ \t]?[-‐‑ ](?:e|i|ye)[-‐‑ ][ \t]?)"
-_JOINED_WORDS = re.compile(f"{_CAPITAL_WORD.pattern}(?:{_JOIN}{_CAPITAL_WORD.pattern})*")
-_JOIN = re.compile(_JOIN)
+_JOIN = re.compile(r"(?:[ \t]?[-‐‑]?[ \t]?|\n|[ \t]?[-‐‑ ](?:e|i|ye)[-‐‑ ][ \t]?)")
+# A run of capitalised words so joined: where unlisted spellings are looked for.
+_JOINED_WORDS = re.compile(f"{_CAPITAL_WORD.pattern}(?:{_JOIN.pattern}{_CAPITAL_WORD.pattern})*")
 
 
 @dataclass(frozen=True)
