@@ -344,13 +344,10 @@ def _unlisted_spellings(text: str, listed: list[Candidate], index: NameIndex) ->
     runs, found = index.unlisted_runs, []
     for run in _JOINED_WORDS.finditer("".join(pieces)):
         surface = run.group()
-        if surface not in runs:
-            if len(runs) > 100_000:
-                runs.clear()
-            runs[surface] = _unlisted_in_run(surface, index)
-        if runs[surface]:
+        spellings = _remembered(runs, surface, _unlisted_in_run, index)
+        if spellings:
             offset = run.start()
-            found += (Candidate(offset + start, offset + end, *rest) for start, end, *rest in runs[surface])
+            found += (Candidate(offset + start, offset + end, *rest) for start, end, *rest in spellings)
     return found
 
 
@@ -365,15 +362,21 @@ def _unlisted_in_run(run: str, index: NameIndex) -> tuple[tuple[int, int, tuple[
         for length in range(length, 0, -1):
             start, end = words[i][0], words[i + length - 1][1]
             surface = run[start:end]
-            if surface not in lookups:
-                if len(lookups) > 100_000:
-                    lookups.clear()
-                lookups[surface] = _lookup_unlisted(surface, index)
-            if lookups[surface]:
-                found.append((start, end, surface, *lookups[surface]))
+            spelling = _remembered(lookups, surface, _lookup_unlisted, index)
+            if spelling:
+                found.append((start, end, surface, *spelling))
                 break
         i += length
     return tuple(found)
+
+
+def _remembered(memo: dict, surface: str, look_up, index: NameIndex):
+    """`look_up(surface, index)`, computed once per surface; the memo is emptied when it grows large."""
+    if surface not in memo:
+        if len(memo) > 100_000:
+            memo.clear()
+        memo[surface] = look_up(surface, index)
+    return memo[surface]
 
 
 def _lookup_unlisted(surface: str, index: NameIndex) -> tuple[tuple[str, ...], str] | None:

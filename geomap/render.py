@@ -81,7 +81,11 @@ def build_folium_map(reports: list[PlaceReport], articles: list[Article], actors
     pies = []
     for place_id in sorted(by_place):
         if place_id not in elsewhere_ids:
-            pies.append(_overview_pie(by_place[place_id], actors, areas, overview))
+            place_reports = by_place[place_id]
+            area = areas.get(place_id)
+            if area is not None:
+                _area(area, place_reports[0].place.name, status_colour(_combined_status(place_reports), actors)).add_to(overview)
+            pies.append(_overview_pie(place_reports, actors))
     _points(pies, folium.Marker(icon=folium.DivIcon())).add_to(overview)
     overview.add_to(fmap)
 
@@ -258,16 +262,17 @@ def _area(area: Area, name: str, colour: str) -> folium.GeoJson:
     )
 
 
-def _overview_pie(reports: list[PlaceReport], actors: Actors, areas: dict[str, Area], layer) -> dict:
+def _combined_status(reports: list[PlaceReport]) -> str:
+    """The sources' status where they agree, else contested."""
+    return reports[0].status if len({r.status for r in reports}) == 1 else CONTESTED
+
+
+def _overview_pie(reports: list[PlaceReport], actors: Actors) -> dict:
     """A pie of the statuses the sources report, the number of sources in its middle."""
     place = reports[0].place
     counts = Counter(r.status for r in reports)
     slices = [(status_colour(status, actors), counts[status]) for status in sorted(counts, key=lambda s: (-counts[s], s))]
     agree = len(counts) == 1
-    combined = reports[0].status if agree else CONTESTED
-    area = areas.get(place.id)
-    if area is not None:
-        _area(area, place.name, status_colour(combined, actors)).add_to(layer)
     size = _ICON_PX.get(place.feature_type, _DEFAULT_ICON_PX)
     lines = [f"{r.source}: {_status_label(r.status, actors)} ({len(r.claims)} claim{'s' if len(r.claims) != 1 else ''}"
              f"; spelled {', '.join(r.spellings) or place.name})" for r in reports]
