@@ -8,19 +8,28 @@ from pathlib import Path
 from .errors import ActorsError, Problem
 from .yamlio import LineDict, did_you_mean, load_yaml
 
-ACTOR_FIELDS = ("id", "name", "colour", "aliases")
+ACTOR_FIELDS = ("id", "name", "colour", "aliases", "adjectives", "opposes", "media")
 _HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 _ID = re.compile(r"[a-z0-9_]+")
 
 
 @dataclass(frozen=True)
 class Actor:
-    """A party to the conflict; `aliases` are the names articles use for it."""
+    """A party to the conflict; `aliases` are the names articles use for it.
+
+    `adjectives` name its forces with a force noun ("Azerbaijani troops"); `opposes`
+    lists the actors it fights (empty: every other actor), so that a side's withdrawal
+    hands the place to its rival; `media` are outlets whose own voice is the actor's
+    (a state news agency).
+    """
 
     id: str
     name: str
     colour: str
     aliases: tuple[str, ...]
+    adjectives: tuple[str, ...] = ()
+    opposes: tuple[str, ...] = ()
+    media: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,24 @@ class Actors:
 
     def get(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
+
+    def rivals(self, actor_id: str) -> tuple[str, ...]:
+        """The actors `actor_id` fights: its `opposes`, else those that list it, else every other actor."""
+        actor = self.get(actor_id)
+        if actor is None:
+            return ()
+        if actor.opposes:
+            return actor.opposes
+        listed = tuple(a.id for a in self.actors if actor_id in a.opposes)
+        return listed or tuple(a.id for a in self.actors if a.id != actor_id)
+
+    def speaking_for(self, outlet: str) -> str | None:
+        """The actor whose own voice `outlet` is: listed in its `media`, or one of its aliases."""
+        folded = outlet.strip().casefold()
+        for actor in self.actors:
+            if any(folded == name.casefold() for name in (*actor.media, *actor.aliases)):
+                return actor.id
+        return None
 
 
 def load_actors(path: str | Path) -> Actors:
@@ -65,6 +92,13 @@ def load_actors(path: str | Path) -> Actors:
         actors.append(actor)
     if not actors and not problems:
         problems.append(Problem(str(path), document.line, "no actors defined"))
+    known = {a.id for a in actors}
+    for actor in actors:
+        entry = next(e for e in document["actors"] if isinstance(e, LineDict) and e.get("id") == actor.id)
+        for other in actor.opposes:
+            if other not in known:
+                problems.append(Problem(str(path), entry.line_of("opposes"),
+                                        f"{actor.id}: opposes unknown actor {other!r}{did_you_mean(other, known)}"))
     if problems:
         raise ActorsError(problems)
     return Actors(tuple(actors))
@@ -91,11 +125,15 @@ def _actor_from_entry(path: Path, entry: LineDict, problems: list[Problem]) -> A
     if not _HEX_COLOUR.fullmatch(entry["colour"]):
         report("colour", f"{label}: colour {entry['colour']!r} is not a colour; write it as #rrggbb")
         ok = False
-    aliases = entry.get("aliases") or []
-    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        report("aliases", f"{label}: aliases must be a list of names")
-        ok = False
+    lists = {}
+    for key in ("aliases", "adjectives", "opposes", "media"):
+        value = entry.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(a, str) and a.strip() for a in value):
+            report(key, f"{label}: {key} must be a list of names")
+            ok = False
+        lists[key] = tuple(value)
     if not ok:
         return None
-    names = tuple(dict.fromkeys([entry["name"], *aliases]))
-    return Actor(entry["id"], entry["name"], entry["colour"].lower(), names)
+    names = tuple(dict.fromkeys([entry["name"], *lists["aliases"]]))
+    return Actor(entry["id"], entry["name"], entry["colour"].lower(), names,
+                 lists["adjectives"], lists["opposes"], lists["media"])

@@ -98,6 +98,7 @@ class Gazetteer:
         self.ids: tuple[str, ...] = tuple(self._places)  # sorted
         self._rows: tuple[bytes, array] | None = None  # (JSON rows, where each starts) when unpickled
         self._ancestors: dict[str, tuple[str, ...]] = {}
+        self._children: dict[str, tuple[str, ...]] | None = None
 
     def __getitem__(self, place_id: str) -> Place:
         place = self._places.get(place_id)
@@ -144,6 +145,16 @@ class Gazetteer:
                 parent = self[parent].parent
             chain = self._ancestors[place_id] = tuple(chain)
         return chain
+
+    def children(self, place_id: str) -> tuple[Place, ...]:
+        """The places whose parent is `place_id` (the index is built on first use)."""
+        if self._children is None:
+            found: dict[str, list[str]] = {}
+            for place in self:
+                if place.parent:
+                    found.setdefault(place.parent, []).append(place.id)
+            self._children = {parent: tuple(ids) for parent, ids in found.items()}
+        return tuple(self[i] for i in self._children.get(place_id, ()))
 
     def is_ancestor(self, maybe_ancestor: str, place_id: str) -> bool:
         return maybe_ancestor in self.ancestors(place_id)

@@ -1,0 +1,324 @@
+"""Who says so: the speakers of a sentence and the words each of them says.
+
+"X said (that) ...", "..., X said", "..., said X", "according to X", "citing X",
+"Y is quoting X as saying": each is a speech act with its speakers (an actor when a
+party of the actors file is among the words naming them, else the name as written:
+"witnesses", "Reuters") and its scope, the tokens of what is said. A claim's
+claimant is the speaker of the innermost act whose scope holds the claim.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .parties import Party
+from .view import SentenceView
+
+_SUBJECT_MAX = 24  # tokens a speaker's name and its asides may take
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who speaks: `party` when a side is named (maybe a pronoun still to resolve), else `name`."""
+
+    name: str
+    party: Party | None = None
+
+
+@dataclass(frozen=True)
+class Speech:
+    """One act of saying in a sentence."""
+
+    at: int  # token of the verb or phrase
+    speakers: tuple[Speaker, ...]
+    scope: tuple[int, int]  # tokens of what is said
+    lemma: str  # "say", "deny", "according to", ...
+    corroborating: bool = False
+    visual: bool = False  # a photograph or video "shows"
+
+    def holds(self, i: int) -> bool:
+        return self.scope[0] <= i < self.scope[1]
+
+
+def _in_number(tokens, k: int) -> bool:
+    """A comma inside a number ("500,000")."""
+    return 0 < k < len(tokens) - 1 and tokens[k - 1].low.isdigit() and tokens[k + 1].low.isdigit() \
+        and not tokens[k].spaced and not tokens[k + 1].spaced
+
+
+class SpeechFinder:
+    """Finds the speech acts of one sentence."""
+
+    def __init__(self, view: SentenceView, lexicon: Lexicon):
+        self.view = view
+        self.tokens = view.tokens
+        self.lex = lexicon
+
+    def find(self) -> list[Speech]:
+        found: list[Speech] = []
+        tokens, lex = self.tokens, self.lex
+        i = 0
+        while i < len(tokens):
+            n = lex.before_speaker.match(tokens, i)
+            if n:
+                speakers, end = self.speakers_after(i + n)
+                if speakers:
+                    phrase = " ".join(t.low for t in tokens[i:i + n])
+                    if end < len(tokens) and tokens[end].low == "that":  # "citing witnesses that ..."
+                        scope = (end + 1, len(tokens))
+                    elif i == 0:  # "According to X, ...": what follows
+                        scope = (end, len(tokens))
+                    else:
+                        scope = (0, i)
+                    found.append(Speech(i, speakers, scope, phrase, bool(lex.corroboration.match(tokens, i))))
+                i += n
+                continue
+            n = lex.speech_verbs.match(tokens, i)
+            if n and not self._noun_use(i, n):
+                speech = self._verb(i, n)
+                if speech is not None:
+                    found.append(speech)
+            i += max(n, 1)
+        found.extend(self._visual())
+        if not found:
+            found.extend(self._trailing_speaker())
+        return found
+
+    def _trailing_speaker(self) -> list[Speech]:
+        """"..., the group's spokesperson, Zabihullah Mujahid.": a speaker named at the end, with no verb."""
+        tokens, lex = self.tokens, self.lex
+        end = len(tokens)
+        while end > 0 and not tokens[end - 1].low.isalnum():
+            end -= 1
+        commas = [k for k in range(end) if tokens[k].low == "," and not _in_number(tokens, k)]
+        start = None
+        for comma in reversed(commas):
+            chunk = range(comma + 1, end if start is None else start - 1)
+            if len(chunk) > 6 or any(lex.be.match(tokens, k) or lex.speech_verbs.match(tokens, k) for k in chunk):
+                break
+            names = any(lex.speaker_nouns.match(tokens, k) or (k in self.view.party_starting and
+                                                               self.view.party_starting[k].actor) for k in chunk)
+            if not names:
+                break
+            start = comma + 1
+        if start is None:
+            return []
+        speakers = (self._speaker(start, end),)
+        return [Speech(start, speakers, (0, start - 1), "say")]
+
+    def _noun_use(self, i: int, n: int) -> bool:
+        """"the army's claims", "reports of", "the regional state": a noun, not someone speaking."""
+        tokens, lex = self.tokens, self.lex
+        if i and (tokens[i - 1].low == "'s" or lex.determiners.match(tokens, i - 1)):
+            return True
+        if not lex.speech_also_nouns.match(tokens, i):
+            return False
+        if i and lex.be.match(tokens, i - 1):
+            return True  # "there are reports that"
+        if i + n < len(tokens) and tokens[i + n].low in ("that", ":", '"'):
+            return False
+        j = i
+        while j > 0 and lex.is_filler(tokens, j - 1) and tokens[j - 1].low not in ('"', "'", "(", ")"):
+            j -= 1
+        speaker = j in self.view.party_ending or (j > 0 and tokens[j - 1].capitalised and tokens[j - 1].low.isalpha()) \
+            or (j > 0 and lex.speaker_nouns.match(tokens, j - 1))  # "the statement read"
+        return not speaker
+
+    def _verb(self, i: int, n: int) -> Speech | None:
+        tokens, lex = self.tokens, self.lex
+        lemma = lex.speech_lemma.get(tokens[i].low, tokens[i].low)
+        after = i + n
+        if tokens[i].low == "saying" and i > 0 and tokens[i - 1].low == "as":  # "quoting X as saying"
+            speakers = self._quoted_as(i - 1)
+            return Speech(i, speakers, (after, len(tokens)), lemma) if speakers else None
+        if self._passive_agent(i + n) is not None:  # "which were disputed by the NRF"
+            return Speech(i, (self._speaker(i + n + 1, self._passive_agent(i + n)),), (0, i), lemma)
+        if i > 0 and lex.relative_pronouns.match(tokens, i - 1):  # "Emergency, ..., which said that"
+            speakers, start = self._antecedent_speakers(i - 1)
+            if speakers:
+                corroborating = start >= 2 and bool(lex.corroboration.find(tokens, max(0, start - 3), start))
+                return Speech(i, speakers, (after + (after < len(tokens) and tokens[after].low == "that"), len(tokens)),
+                              lemma, corroborating)
+        if i > 0 and (tokens[i - 1].low in (",", '"') and tokens[i].low.endswith("ing") or tokens[i - 1].low == "and"):
+            return Speech(i, (Speaker("", None),), (after, len(tokens)), lemma)  # ", saying ...", "and said": the main speaker
+        if i >= 2 and lex.impersonal_passive.find(tokens, max(0, i - 3), i + n):
+            return Speech(i, (Speaker("", None),), (0, max(0, i - 3)), lemma)  # "..., it was noted."
+        inverted = i > 0 and tokens[i - 1].low in (",", '"', "'") and lex.speech_inverted.match(tokens, i)
+        if inverted:
+            speakers, end = self.speakers_after(after)
+            if speakers:
+                return Speech(i, speakers, (0, i - 1), lemma)
+        speakers, start = self.speakers_before(i)
+        if not speakers:
+            return None
+        if start > 0 and tokens[start - 1].low in (",", '"', "'") and self._tail_only(after):
+            return Speech(i, speakers, (0, start - 1), lemma)  # "..., X said on Twitter."
+        scope_start = after
+        if scope_start < len(tokens) and tokens[scope_start].low == "that":
+            scope_start += 1
+        return Speech(i, speakers, (scope_start, len(tokens)), lemma)
+
+    def _passive_agent(self, j: int) -> int | None:
+        """The end of "by X" after a verb when X is a party ("disputed by the NRF")."""
+        if j < len(self.tokens) and self.tokens[j].low == "by":
+            k = j + 1
+            while k < len(self.tokens) and self.lex.determiners.match(self.tokens, k):
+                k += 1
+            party = self.view.party_starting.get(k)
+            if party is not None and party.actor is not None:
+                return party.end
+        return None
+
+    def _antecedent_speakers(self, relative: int) -> tuple[tuple[Speaker, ...], int]:
+        """Who "which"/"who" stands for: the name before it (and its aside)."""
+        tokens = self.tokens
+        k = relative
+        if k > 0 and tokens[k - 1].low == ",":
+            k -= 1
+        start = k
+        while start > 0 and start > k - _SUBJECT_MAX and tokens[start - 1].low not in ('"', ":", ";") and \
+                not any(e == start for _, e in self.lex.before_speaker.find(tokens, max(0, start - 4), start)) and \
+                not self.lex.speech_verbs.match(tokens, start - 1):
+            start -= 1
+        end = k + 1 if k < len(tokens) and tokens[k].low == "," else k  # the name comes first before an aside
+        return (self._speaker(start, end),) if start < k else (), start
+
+    def _tail_only(self, j: int) -> bool:
+        """Whether nothing after the verb is said: "said on Twitter.", "told Reuters on Tuesday"."""
+        tokens = self.tokens
+        for k in range(j, len(tokens)):
+            if tokens[k].low == "," and k + 1 < len(tokens) and self.lex.speech_verbs.match(tokens, k + 1):
+                return True  # "..., it said, adding that ...": what follows is another act
+            if tokens[k].low in ("that", '"', ":") or self.lex.be.match(tokens, k):
+                return False
+            if k - j > 12:
+                return False
+        return True
+
+    def speakers_before(self, i: int) -> tuple[tuple[Speaker, ...], int]:
+        """Who is named just before the verb at `i`, and where their words start.
+
+        Walking back over the name: an aside between commas (", who heads the TPLF,")
+        may hold any words; outside it, a quotation mark, colon, dash, clause break or
+        another verb of saying ends the name.
+        """
+        tokens, lex = self.tokens, self.lex
+        j = i
+        while j > 0 and (lex.is_filler(tokens, j - 1) and tokens[j - 1].low not in ('"', "'", "(", ")")
+                         or lex.be.match(tokens, j - 1)):
+            j -= 1
+        end, k, aside = j, j, False
+        while k > 0 and end - k < _SUBJECT_MAX:
+            low = tokens[k - 1].low
+            if low == ")":
+                opening = next((o for o in range(k - 1, -1, -1) if tokens[o].low == "("), None)
+                if opening is None:
+                    break
+                k = opening
+                continue
+            if low == "," and not _in_number(tokens, k - 1):
+                aside = not aside
+                k -= 1
+                continue
+            stop = low in ('"', "'", ":", ";", "(") or (low == "-" and tokens[k - 1].spaced) or \
+                lex.clause_breaks.match(tokens, k - 1) or lex.speech_verbs.match(tokens, k - 1)
+            if stop and not (aside and low not in ('"', "'", ":", ";")):
+                break
+            k -= 1
+        while k < end and tokens[k].low in (",", "-"):
+            k += 1
+        if k >= end:
+            return (), i
+        return self._speakers(k, end), k
+
+    def speakers_after(self, j: int) -> tuple[tuple[Speaker, ...], int]:
+        """Who is named from `j` ("according to witnesses from the area"), and where that ends."""
+        tokens, lex = self.tokens, self.lex
+        if j < len(tokens) and lex.locators.match(tokens, j) and j not in self.view.party_starting:
+            return (), j  # "said in a text": no one named after the verb
+        k = j
+        while k < len(tokens) and k - j < _SUBJECT_MAX:
+            low = tokens[k].low
+            if low in (",", ".", ";", ":", '"', "(") or lex.clause_breaks.match(tokens, k) \
+                    or (k > j and (lex.speech_verbs.match(tokens, k) or lex.be.match(tokens, k))):
+                break
+            if k > j and lex.locators.match(tokens, k) and low not in ("of", "for") and k not in self.view.party_starting:
+                break
+            k += 1
+        if k == j:
+            return (), j
+        return self._speakers(j, k), k
+
+    def _speakers(self, start: int, end: int) -> tuple[Speaker, ...]:
+        """The speakers named by tokens[start:end]: one per "and"-joined name ("a monitor and a rebel source")."""
+        tokens = self.tokens
+        parts, begin = [], start
+        depth = 0
+        for k in range(start, end):
+            if tokens[k].low == ",":
+                depth += 1
+            if tokens[k].low == "and" and depth % 2 == 0 and k > begin:
+                parts.append((begin, k))
+                begin = k + 1
+        parts.append((begin, end))
+        if len(parts) > 1 and not all(self._names_one(a, b) for a, b in parts):
+            parts = [(start, end)]
+        return tuple(self._speaker(a, b) for a, b in parts if a < b)
+
+    def _names_one(self, start: int, end: int) -> bool:
+        """Whether tokens[start:end] name one speaker of a pair ("a monitor and a rebel source"),
+        not half of a description ("made up of militia and former security forces")."""
+        return any(start <= p.start < end and p.actor for p in self.view.parties) or end - start <= 3
+
+    def _speaker(self, start: int, end: int) -> Speaker:
+        """The speaker named by tokens[start:end]: the side named nearest the verb (or, when an aside
+        stands between name and verb, in the name, then in the aside: "The source, from one of the
+        rebel factions there,"), else the name as written."""
+        tokens = self.tokens
+        commas = [k for k in range(start, end) if tokens[k].low == "," and not _in_number(tokens, k)]
+        bounds = [start, *[c + 1 for c in commas], end + 1]
+        chunks = [(a, b - 1) for a, b in zip(bounds, bounds[1:]) if a < b - 1]
+        if not chunks:
+            return Speaker(self.view.text_of(start, end))
+        ordered = chunks if tokens[end - 1].low == "," or len(chunks) == 1 else [chunks[-1], *chunks[:-1]]
+        for a, b in ordered:
+            parties = [p for p in self.view.parties if a <= p.start and p.end <= b and not p.supporting
+                       and not self._locating(p, a) and p.actor is not None]
+            heads = [p for p in parties if not (p.end < b and tokens[p.end].low == "'s" and
+                                                 any(q.start > p.end for q in parties))]
+            if heads:
+                return Speaker(self.view.text_of(*ordered[0]).strip(" \"'“”‘’"), heads[0])
+        pronouns = [p for p in self.view.parties if start <= p.start and p.end <= end and p.actor is None]
+        name = self.view.text_of(*ordered[0]).strip(" \"'“”‘’")
+        return Speaker(name, pronouns[0] if pronouns and name.lower() == self.view.text_of(pronouns[0].start, pronouns[0].end).lower() else None)
+
+    def _locating(self, party: Party, start: int) -> bool:
+        """"The leader of rebel forces in Ethiopia": Ethiopia only says where they are."""
+        k = party.start
+        while k > start and self.lex.determiners.match(self.tokens, k - 1):
+            k -= 1
+        return k > start and (self.lex.locators.match(self.tokens, k - 1) and
+                              self.tokens[k - 1].low not in ("of", "for", "from", "by")
+                              or self.lex.not_speaker_after.match(self.tokens, k - 1))
+
+    def _quoted_as(self, as_at: int) -> tuple[Speaker, ...]:
+        """"Reuters is quoting two eye-witnesses as saying": the eye-witnesses."""
+        tokens, lex = self.tokens, self.lex
+        k = as_at
+        while k > 0 and not lex.speech_verbs.match(tokens, k - 1) and as_at - k < _SUBJECT_MAX:
+            k -= 1
+        if k > 0 and k < as_at:
+            return self._speakers(k, as_at)
+        speakers, _ = self.speakers_before(k - 1 if k else 0)
+        return speakers
+
+    def _visual(self) -> list[Speech]:
+        """"A photograph ... is thought to show ...": the picture speaks."""
+        tokens, lex = self.tokens, self.lex
+        found = []
+        for start, end in lex.visual_nouns.find(tokens):
+            for verb_start, verb_end in lex.visual_verbs.find(tokens, end, len(tokens)):
+                claimant = lex.visual_claimant.get(" ".join(t.low for t in tokens[start:end]), tokens[start].low)
+                found.append(Speech(verb_start, (Speaker(claimant),), (verb_end, len(tokens)), "show", visual=True))
+                break
+        return found

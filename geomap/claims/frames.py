@@ -1,0 +1,157 @@
+"""Frames: the lexicon's phrases found in a sentence, with their roles filled.
+
+A frame is what a sentence says happened to a place (gain, loss, state, presence,
+hold-out), found by the words of a lexicon phrase (its core) and the roles around
+them: the holder or loser named before or after, the places after a verb or before a
+passive. Between the core's words, adverbs and auxiliaries may stand; a negation
+there is remembered, to cancel the claim.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Element, FramePattern, Lexicon, Slot
+from .parties import Party
+from .phrases import PhraseReader
+from .view import PlaceRef, SentenceView
+
+_MAX_FILLERS = 4
+
+
+@dataclass(frozen=True)
+class FrameMatch:
+    """One frame in a sentence: which phrase, where, and the roles it found."""
+
+    pattern: FramePattern
+    start: int  # first token of the core
+    end: int  # token after the core
+    subject_start: int  # first token of the role before the core (or `start`)
+    object_end: int  # token after the role after the core (or `end`)
+    holder: Party | None
+    loser: Party | None
+    places: tuple[PlaceRef, ...]
+    negated: bool  # a negation stood between the core's words
+
+    @property
+    def frame(self) -> str:
+        return self.pattern.frame
+
+
+def find_frames(view: SentenceView, lexicon: Lexicon, phrases: PhraseReader) -> list[FrameMatch]:
+    """Every frame in the sentence, left to right; where two overlap, the one with the longer core."""
+    found: list[FrameMatch] = []
+    tokens = view.tokens
+    for i, token in enumerate(tokens):
+        best = None
+        for pattern in lexicon.patterns_by_word.get(token.low, ()):
+            match = _match(pattern, i, view, lexicon, phrases)
+            if match is not None and (best is None or _rank(match) > _rank(best)):
+                best = match
+        if best is not None:
+            found.append(best)
+    kept = []
+    for match in sorted(found, key=lambda m: (-(m.end - m.start), -len(m.places), m.start)):
+        if not any(m.start < match.end and match.start < m.end for m in kept):
+            kept.append(match)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _rank(match: FrameMatch) -> tuple:
+    roles = sum(1 for role in (match.holder, match.loser) if role is not None) + bool(match.places)
+    return (match.end - match.start, roles, match.object_end - match.subject_start)
+
+
+def _match(pattern: FramePattern, i: int, view: SentenceView, lexicon: Lexicon, phrases: PhraseReader) -> FrameMatch | None:
+    core = _match_core(pattern, i, view, lexicon, phrases)
+    if core is None:
+        return None
+    end, roles, negated = core
+    subject_start, object_end = i, end
+    if pattern.left:
+        strict = isinstance(pattern.core[0], Element) and pattern.core[0].options[0][0] in ("-", ",", "'s")
+        found, subject_start = phrases.subject_before(i, "place" if pattern.left == "place" else "party", strict)
+        if found is None:
+            return None
+        roles[pattern.left] = found
+    if pattern.right:
+        if pattern.right == "place":
+            objects = phrases.places_after(end, location=bool(lexicon.location_prepositions.match(view.tokens, end - 1)))
+            if not objects.places:
+                return None
+            roles["place"] = list(objects.places)
+            object_end = objects.end
+            if objects.loser is not None and "loser" not in roles:
+                roles["loser"] = objects.loser
+        else:
+            party = phrases.party_after(end)
+            if party is None:
+                return None
+            roles[pattern.right] = party
+            object_end = party.end
+    places = tuple(roles.get("place") or ())
+    if not places:
+        return None
+    for role in pattern.force_roles:
+        party = roles.get(role)
+        if party is not None and not _armed(party, view, lexicon):
+            return None
+    return FrameMatch(pattern, i, end, subject_start, object_end, roles.get("holder"), roles.get("loser"),
+                      places, negated)
+
+
+def _match_core(pattern: FramePattern, i: int, view: SentenceView, lexicon: Lexicon, phrases: PhraseReader):
+    """(end, roles found inside the core, negated) if the core's words stand at `i`."""
+    tokens = view.tokens
+    j, roles, negated = i, {}, False
+    for k, element in enumerate(pattern.core):
+        if k:
+            skipped = 0
+            while j < len(tokens) and skipped < _MAX_FILLERS and not _fits(element, j, view, lexicon):
+                n = lexicon.is_filler(tokens, j)
+                negation = lexicon.negation.match(tokens, j)
+                if not (n or negation):
+                    break
+                negated = negated or bool(negation)
+                j += n or negation
+                skipped += 1
+        if j >= len(tokens):
+            return None
+        if isinstance(element, Element):
+            n = element.match(tokens, j)
+            if not n:
+                return None
+            j += n
+        else:
+            j = _inner_role(element, j, view, phrases, roles)
+            if j is None:
+                return None
+    return j, roles, negated
+
+
+def _armed(party: Party, view: SentenceView, lexicon: Lexicon) -> bool:
+    """Whether a party is named as armed men ("Taliban fighters", "the rebels"), not as a person."""
+    return party.kind == "generic" or any(lexicon.force_nouns.match(view.tokens, k) for k in range(party.start, party.end))
+
+
+def _fits(element, j: int, view: SentenceView, lexicon: Lexicon) -> bool:
+    if isinstance(element, Element):
+        return bool(element.match(view.tokens, j))
+    at = j
+    while at < len(view.tokens) and lexicon.determiners.match(view.tokens, at):
+        at += 1
+    return at in view.party_starting or at in view.place_starting
+
+
+def _inner_role(slot: Slot, j: int, view: SentenceView, phrases: PhraseReader, roles: dict) -> int | None:
+    """Fill a role standing inside the core ("under {holder} control"); the token after it, or None."""
+    if slot.role == "place":
+        objects = phrases.places_after(j)
+        if not objects.places:
+            return None
+        roles["place"] = list(objects.places)
+        return objects.end
+    party = phrases.party_after(j)
+    if party is None or party.start > j + 2:
+        return None
+    roles[slot.role] = party
+    return party.end

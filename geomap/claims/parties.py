@@ -1,0 +1,298 @@
+"""Who a run of words names: an actor, a pronoun, "the enemy".
+
+Actors come only from the actors file. A phrase names an actor when it is one of its
+aliases ("Tigray Defence Forces"), an adjective of the actor before a force noun of
+the lexicon ("Azerbaijani troops", "rebel fighters"), a country name whose demonym is
+such an adjective ("Armenia" for the actor of "Armenian forces"), a generic head that
+only one actor's aliases end with ("the army"), or a force noun tied to one of those
+("forces loyal to Haftar", "pro-TPLF forces"). Adjectives are the actor's own
+(`adjectives:` in actors.yaml) and those its aliases show ("Azerbaijani" from
+"Azerbaijani forces"); demonyms come from the countryinfo package.
+"""
+from __future__ import annotations
+
+import functools
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from countryinfo import all_countries
+
+from ..actors import Actors
+from .lexicon import Lexicon
+from .tokens import Token, words_of
+
+
+
+@dataclass(frozen=True)
+class Party:
+    """A run of tokens naming a side; `actor` is None for a pronoun or "the enemy" until the reader resolves it."""
+
+    start: int
+    end: int
+    actor: str | None
+    kind: str  # name, force, generic, pronoun, speaker-pronoun, rival
+    supporting: bool = False  # "backed by the Turkish military": not the head of its phrase
+
+
+class PartyFinder:
+    """Finds parties in a sentence's tokens, for one actors file and lexicon."""
+
+    def __init__(self, actors: Actors, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.aliases: dict[tuple[str, ...], tuple[str, bool]] = {}
+        for actor in actors:
+            for alias in actor.aliases:
+                words = words_of(alias)
+                if words:
+                    self.aliases.setdefault(words, (actor.id, alias[:1].isupper()))
+        for actor in actors:  # a person is named by surname after the first mention ("Hovhannisyan said")
+            for alias in actor.aliases:
+                names = alias.split()
+                if len(names) >= 2 and all(n[:1].isupper() and n.isalpha() for n in names) and \
+                        not any(words_of(n)[0] in lexicon.force_nouns or words_of(n)[0] in lexicon.speaker_nouns
+                                for n in names):
+                    self.aliases.setdefault(words_of(names[-1]), (actor.id, True))
+        self.longest_alias = max((len(w) for w in self.aliases), default=0)
+        self.adjectives = _adjectives(actors, lexicon)
+        self.generic = _generic_heads(actors, lexicon)
+        for head, actor in self.generic.items():  # "rebels" -> "rebel fighters", "rebel-held", "rebellious"
+            for words in lexicon.head_adjectives.get(head, ()):
+                if len(words) == 1:
+                    self.adjectives.setdefault(words[0], actor)
+        countries = {}
+        for country, demonyms in _demonyms().items():
+            owners = {self.adjectives[d] for d in demonyms if d in self.adjectives}
+            if len(owners) == 1 and country not in self.aliases:
+                countries[country] = owners.pop()
+        self.countries = countries
+
+    def find(self, tokens: Sequence[Token]) -> list[Party]:
+        """Every party in `tokens`, left to right, not overlapping."""
+        parties: list[Party] = []
+        i = 0
+        while i < len(tokens):
+            party = self._party_at(tokens, i)
+            if party is None:
+                i += 1
+                continue
+            party = self._widened(tokens, party)
+            if party is not None:
+                parties.append(party)
+                i = party.end
+            else:
+                i += 1
+        return [self._mark_support(tokens, p) for p in parties]
+
+    # -- what starts at token i --------------------------------------------------------
+    def _party_at(self, tokens: Sequence[Token], i: int) -> Party | None:
+        lex = self.lexicon
+        alias = self._alias_at(tokens, i)
+        adjective = self._adjective_at(tokens, i)
+        if alias and (not adjective or alias.end >= adjective.end):
+            return alias
+        if adjective:
+            return adjective
+        low = tokens[i].low
+        n = lex.speaker_pronouns.match(tokens, i)
+        if n:
+            return Party(i, i + n, None, "speaker-pronoun")
+        n = lex.third_pronouns.match(tokens, i)
+        if n and not (low == "it" and i + 1 < len(tokens) and lex.be.match(tokens, i + 1)
+                      and lex.impersonal.find(tokens, i + 2, min(len(tokens), i + 5))):
+            return Party(i, i + n, None, "pronoun")
+        n = lex.rival_words.match(tokens, i)
+        if n:
+            return Party(i, i + n, None, "rival")
+        if low in self.generic and self._generic_allowed(tokens, i):
+            return Party(i, i + 1, self.generic[low], "generic")
+        n = lex.force_nouns.match(tokens, i)
+        if n:
+            tied = self._belonging(tokens, i + n)
+            if tied:
+                return Party(i, tied.end, tied.actor, "force")
+        return None
+
+    def _alias_at(self, tokens: Sequence[Token], i: int) -> Party | None:
+        for n in range(min(self.longest_alias, len(tokens) - i), 0, -1):
+            words = tuple(t.low for t in tokens[i:i + n])
+            found = self.aliases.get(words) or (self.countries.get(words) and (self.countries[words], True))
+            if found:
+                actor, capital = found
+                if capital and not tokens[i].capitalised:
+                    continue
+                if n == 1 and len(words[0]) <= 3 and not tokens[i].text.isupper() and capital:
+                    continue  # "Gen" is no acronym alias "GEN"
+                return Party(i, i + n, actor, "name")
+        return None
+
+    def _adjective_at(self, tokens: Sequence[Token], i: int) -> Party | None:
+        """An actor's adjective, then up to two more words, then a force or speaker noun; or
+        the bare adjective before a hyphenated "-held", "-controlled" ("rebel-held")."""
+        lex = self.lexicon
+        actor = self.adjectives.get(tokens[i].low)
+        if actor is None:
+            return None
+        if i + 2 < len(tokens) and tokens[i + 1].low == "-" and not tokens[i + 1].spaced and not tokens[i + 2].spaced:
+            return Party(i, i + 1, actor, "force")
+        j = i + 1
+        for _ in range(3):
+            if j >= len(tokens):
+                return None
+            n = lex.force_nouns.match(tokens, j) or lex.speaker_nouns.match(tokens, j)
+            if n:
+                return Party(i, j + n, actor, "force")
+            if tokens[j].low in self.adjectives or not tokens[j].low.isalpha():
+                return None
+            j += 1
+        return None
+
+    def _belonging(self, tokens: Sequence[Token], j: int) -> Party | None:
+        """"forces loyal to X", "forces from Tigray", "units under the command of X": X."""
+        if j >= len(tokens):
+            return None
+        n = self.lexicon.belonging.match(tokens, j)
+        if not n:
+            return None
+        k = j + n
+        while k < len(tokens) and tokens[k].low in self.lexicon.determiners:
+            k += 1
+        if k >= len(tokens):
+            return None
+        party = self._alias_at(tokens, k) or self._adjective_at(tokens, k)
+        if party is None and tokens[k].low in self.adjectives:
+            party = Party(k, k + 1, self.adjectives[tokens[k].low], "force")
+        if party is not None and party.end < len(tokens) and tokens[party.end].low == "'s":
+            # "forces from Ethiopia's northern Tigray region": the region, not the country
+            m = party.end + 1
+            while m < len(tokens) and m < party.end + 4:
+                inner = self._alias_at(tokens, m) or (Party(m, m + 1, self.adjectives[tokens[m].low], "force")
+                                                      if tokens[m].low in self.adjectives else None)
+                if inner is not None:
+                    return inner
+                m += 1
+        return party
+
+    def _generic_allowed(self, tokens: Sequence[Token], i: int) -> bool:
+        """"the army", "the heroic army", not "Libyan Army" (an army geomap does not know)."""
+        if i == 0:
+            return True
+        before = tokens[i - 1]
+        if before.low in self.adjectives or before.low in self.lexicon.determiners or before.low in ("'s", "-"):
+            return True
+        return not before.capitalised and before.low.isalpha()
+
+    # -- around a party -----------------------------------------------------------------
+    def _widened(self, tokens: Sequence[Token], party: Party) -> Party | None:
+        """Hyphenated prefixes and suffixes ("pro-X", "anti-X", "X-backed", "X-led forces"),
+        and a following "'s forces" or force noun, taken into the party or ruling it out."""
+        lex = self.lexicon
+        start, end = party.start, party.end
+        if start >= 2 and tokens[start - 1].low == "-" and not tokens[start].spaced and not tokens[start - 1].spaced:
+            prefix = tokens[start - 2].low
+            if prefix in lex.other_side_prefixes:
+                return None
+            if prefix in lex.same_side_prefixes:
+                start -= 2
+        if end + 1 < len(tokens) and tokens[end].low == "-" and not tokens[end].spaced and not tokens[end + 1].spaced:
+            suffix = tokens[end + 1].low
+            if suffix in lex.other_side_suffixes:
+                return None
+            if suffix in lex.same_side_suffixes:
+                end += 2
+        if end < len(tokens) and tokens[end].low == "'s" and end + 1 < len(tokens):
+            k = end + 1
+            while k < len(tokens) and k < end + 3 and not (lex.force_nouns.match(tokens, k) or lex.speaker_nouns.match(tokens, k)):
+                if not tokens[k].low.isalpha() or self.adjectives.get(tokens[k].low, party.actor) != party.actor:
+                    break  # "Ethiopia's rebellious forces": the adjective names the side, not the possessor
+                k += 1
+            n = k < len(tokens) and (lex.force_nouns.match(tokens, k) or lex.speaker_nouns.match(tokens, k))
+            if n and party.kind != "pronoun":
+                end = k + n
+        elif party.kind in ("name", "generic", "force", "pronoun") and end < len(tokens):
+            n = lex.force_nouns.match(tokens, end) or lex.speaker_nouns.match(tokens, end)
+            if n and party.kind != "pronoun":
+                end += n
+        if party.kind == "pronoun" and tokens[party.start].low in ("his", "her", "its", "their"):
+            n = end < len(tokens) and (lex.force_nouns.match(tokens, end) or lex.speaker_nouns.match(tokens, end))
+            if not n and end + 1 < len(tokens):
+                n2 = lex.force_nouns.match(tokens, end + 1) or lex.speaker_nouns.match(tokens, end + 1)
+                if n2:
+                    end += 1 + n2
+            elif n:
+                end += n
+        return Party(start, end, party.actor, party.kind)
+
+    def _mark_support(self, tokens: Sequence[Token], party: Party) -> Party:
+        """A party after "backed by" supports the head of its phrase ("rebels backed by the Turkish military")."""
+        k = party.start
+        while k > 0 and tokens[k - 1].low in self.lexicon.determiners:
+            k -= 1
+        if any(end == k for _, end in self.lexicon.supporting.find(tokens, max(0, k - 4), k)):
+            return Party(party.start, party.end, party.actor, party.kind, supporting=True)
+        return party
+
+
+@functools.lru_cache(maxsize=8)
+def party_finder(actors: Actors, lexicon: Lexicon) -> PartyFinder:
+    """One finder per actors file and lexicon: its tables are built once."""
+    return PartyFinder(actors, lexicon)
+
+
+def _adjectives(actors: Actors, lexicon: Lexicon) -> dict[str, str]:
+    """Adjective -> actor: the actors' own, those their aliases show, and their countries' demonyms.
+
+    Only aliases that end with a common noun show an adjective ("Syrian troops": Syrian;
+    "Republican Guard" is a name). An adjective that the aliases give to several actors goes to the one that uses it
+    clearly most ("Syrian" for the government when its aliases say "Syrian army",
+    "Syrian troops", "Syrian forces" and the rebels' only "Syrian rebels"), else to none.
+    """
+    votes: dict[str, Counter] = defaultdict(Counter)
+    own: dict[str, str] = {}
+    demonyms = _demonyms()
+    for actor in actors:
+        for adjective in actor.adjectives:
+            own[adjective.lower()] = actor.id
+        for alias in actor.aliases:
+            words = words_of(alias)
+            common_noun = alias.split()[-1][:1].islower()  # "Syrian troops", not the name "National Army"
+            if len(words) == 2 and common_noun and _names_a_side(words[1], lexicon) and words[0].isalpha() \
+                    and words[0] not in lexicon.determiners:
+                votes[words[0]][actor.id] += 1
+            for demonym in demonyms.get(words, ()):
+                votes[demonym][actor.id] += 2  # the actor named "Azerbaijan" is "Azerbaijani"
+    chosen = {}
+    for adjective, count in votes.items():
+        (best, n), *rest = count.most_common() + [(None, 0)]
+        if n > 2 * rest[0][1]:
+            chosen[adjective] = best
+    chosen.update(own)
+    return chosen
+
+
+def _names_a_side(noun: str, lexicon: Lexicon) -> bool:
+    return noun in lexicon.force_nouns or noun in lexicon.speaker_nouns
+
+
+def _generic_heads(actors: Actors, lexicon: Lexicon) -> dict[str, str]:
+    """Generic head -> the one actor whose aliases end with it as a common noun ("the army")."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for actor in actors:
+        for alias in actor.aliases:
+            words = words_of(alias)
+            common_noun = alias.split()[-1][:1].islower()  # "Syrian army", not the name "National Army"
+            if words and words[-1] in lexicon.generic_heads and (common_noun or len(words) == 1):
+                owners[words[-1]].add(actor.id)
+    return {head: ids.pop() for head, ids in owners.items() if len(ids) == 1}
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Country name (as tokens) -> its demonyms, lower case ("armenia" -> "armenian")."""
+    found = {}
+    for country in all_countries():
+        info = country.info()
+        name, demonym = info.get("name"), info.get("demonym")
+        if name and demonym:
+            found[words_of(name)] = tuple(d.strip().lower() for d in demonym.split(",") if d.strip())
+    return found

@@ -1,0 +1,496 @@
+"""Reading an article's control claims, sentence by sentence, as an analyst does.
+
+For each frame the lexicon finds (frames.py), the reader names the controller (the
+holder; for a loss, the loser's rival), the claimant (the speaker of the words that
+hold it, attribution.py; else the outlet in its own voice), the stance, hedges and
+date, and cancels what is not a current claim: negation, intent, condition,
+questions, history. Denials ("X denied ...", "... is false") contest the places of
+the claims they answer. Every decision is kept as a Reading for `geomap explain`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from ..actors import Actors
+from ..articles import Article
+from ..gazetteer import Gazetteer, Place
+from ..resolve import Mention
+from ..sentences import split_sentences
+from .attribution import Speaker, Speech, SpeechFinder
+from .dates import date_referred, history_reason
+from .frames import FrameMatch, find_frames
+from .lexicon import Lexicon
+from .parties import Party, party_finder
+from .phrases import PhraseReader
+from .referents import add_named_places, add_references
+from .tokens import tokenize
+from .view import PlaceRef, SentenceView
+
+_DISPUTE_REACH = 3  # sentences back that "X denied that" may answer
+_QUOTE_REACH = 3  # sentences back that an unattributed quotation may continue
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement about who controls a place, traceable to its sentence."""
+
+    article_id: str
+    place: Place
+    place_text: str  # the spelling (or reference, "the valley") the sentence used
+    controller: str  # actor id
+    claimant: str  # actor id, or the claimant's name as written ("witnesses", "Emergency")
+    stance: str
+    hedges: tuple[str, ...]
+    evidence: str  # the sentence, verbatim
+    evidence_start: int
+    evidence_end: int
+    date: dt.date | None
+
+    @property
+    def hedged(self) -> bool:
+        return bool(self.hedges)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the reader made of one frame (or look-alike) in a sentence: why a dot has its colour."""
+
+    sentence: int  # index of the sentence in the article
+    start: int  # the sentence's offsets in the body
+    end: int
+    frame: str  # gain, loss, state, presence, hold-out, denial, or a look-alike kind
+    words: str  # the words that made it, as printed
+    phrase: str  # the lexicon phrase
+    places: tuple[str, ...]  # place ids
+    holder: str | None
+    claimant: str | None
+    stance: str | None
+    hedges: tuple[str, ...]
+    date: dt.date | None
+    outcome: str  # "claim", or why not ("negation: not", "intent: to", "history: in 1991", "no holder", ...)
+
+
+@dataclass(frozen=True)
+class _Said:
+    """Who says a frame, and how."""
+
+    claimant: str  # actor id or a name
+    is_actor: bool
+    corroborating: bool = False
+    visual: bool = False
+    denying: bool = False
+    speech: Speech | None = None
+
+
+class ArticleReader:
+    """Reads one article's claims; `read()` returns the claims and the readings."""
+
+    def __init__(self, article: Article, mentions: list[Mention], actors: Actors, gazetteer: Gazetteer,
+                 lexicon: Lexicon):
+        self.article = article
+        self.actors = actors
+        self.actor_ids = {a.id for a in actors}
+        self.gazetteer = gazetteer
+        self.lex = lexicon
+        finder = party_finder(actors, lexicon)
+        ordered = sorted(mentions, key=lambda m: m.start)
+        self.views: list[SentenceView] = []
+        for index, sentence in enumerate(split_sentences(article.body)):
+            tokens = tokenize(sentence.text, sentence.start)
+            view = SentenceView(index, sentence, tokens, finder.find(tokens))
+            add_named_places(view, ordered)
+            self.views.append(view)
+        add_references(self.views, lexicon, gazetteer)
+        self.mentioned = Counter(p.actor for v in self.views for p in v.parties if p.actor)
+        self.outlet_actor = actors.speaking_for(article.source) if article.source else None
+        self.claims: list[Claim] = []
+        self.readings: list[Reading] = []
+        self.sentence_claims: list[list[Claim]] = []
+        self.last_speaker: str | None = None  # claimant of the last attributed speech
+        self.last_actor: str | None = None  # the last side named as a subject
+        self.quote_speakers: dict[tuple[int, int], list[_Said]] = {}
+        self.last_quote: tuple[int, list[_Said]] | None = None
+
+    def read(self) -> tuple[list[Claim], list[Reading]]:
+        previous_place = None
+        for view in self.views:
+            phrases = PhraseReader(view, self.lex, self.gazetteer, previous_place)
+            found = self._read_sentence(view, phrases)
+            self.sentence_claims.append(found)
+            self.claims.extend(found)
+            if view.places:
+                previous_place = view.places[-1].place
+        seen, unique = set(), []
+        for claim in self.claims:
+            key = (claim.place.id, claim.controller, claim.claimant, claim.stance, claim.evidence)
+            if key not in seen:  # a caption printed twice is one piece of evidence
+                seen.add(key)
+                unique.append(claim)
+        return unique, self.readings
+
+    # -- one sentence ---------------------------------------------------------------------
+    def _read_sentence(self, view: SentenceView, phrases: PhraseReader) -> list[Claim]:
+        speeches = SpeechFinder(view, self.lex).find()
+        main = self._main_speaker(view, speeches)
+        frames = find_frames(view, self.lex, phrases)
+        denial = self._denial_context(view, speeches)
+        claims: list[Claim] = []
+        hedges = self._hedges(view)
+        date = date_referred(view, self.article.date, self.lex)
+        for frame in frames:
+            claims.extend(self._claims_of(view, frame, speeches, main, denial, hedges, date))
+        claims.extend(self._denials(view, speeches, main, denial, frames, claims, hedges, date))
+        if not frames and not any(r.sentence == view.index for r in self.readings):
+            self._look_alike(view)
+        for speech in speeches:
+            for speaker in speech.speakers:
+                said = self._resolve_speaker(speaker, view, main)
+                if said and said.is_actor:
+                    self.last_speaker = said.claimant
+        subjects = [p.actor for p in view.parties if p.actor and not p.supporting]
+        if subjects:
+            self.last_actor = subjects[0]
+        return claims
+
+    def _claims_of(self, view, frame: FrameMatch, speeches, main, denial, hedges, date) -> list[Claim]:
+        said_list = self._claimants(view, frame.start, speeches, main, frame.end)
+        outcome = self._cancelled(view, frame)
+        claims = []
+        for said in said_list:
+            holder = self._controller(view, frame, said)
+            stance = None
+            result = outcome
+            if result is None and holder is None:
+                result = "no holder: no side is named, and the claimant is not a party"
+            if result is None and denial is not None and denial.holds(frame.start) and said.speech is denial:
+                result = "denied: the speaker says this is not so (a denial below)"
+                embedded = self._embedded_claimant(view, frame, denial)
+                if embedded is not None:
+                    said, result = embedded, None
+            if result is None:
+                stance = self._stance(frame, holder, said, view)
+                for ref in frame.places:
+                    claims.append(self._claim(view, ref, holder, said.claimant, stance, hedges, date, frame))
+            self._reading(view, frame.pattern.frame, view.text_of(frame.start, frame.end), frame.pattern.text,
+                          tuple(r.place.id for r in frame.places), holder, said.claimant, stance,
+                          hedges, date, result or "claim")
+        return claims
+
+    # -- who holds ---------------------------------------------------------------------------
+    def _controller(self, view: SentenceView, frame: FrameMatch, said: _Said) -> str | None:
+        holder = self._actor_of(frame.holder, view, said)
+        loser = self._actor_of(frame.loser, view, said)
+        if frame.frame == "loss" and frame.holder is None:
+            side = loser or (said.claimant if said.is_actor and not said.visual else None)
+            return self.rival_of(side) if side else None
+        if holder:
+            return holder if holder != loser else self.rival_of(loser)
+        if loser:
+            return self.rival_of(loser)
+        if frame.frame in ("gain",) and frame.pattern.text.endswith("~fall"):
+            return self.rival_of(said.claimant) if said.is_actor else None
+        if said.is_actor and not said.visual and (frame.pattern.left == "place" or frame.pattern.left is None):
+            return said.claimant  # "Jabrayil has been liberated", "battles for Shushi are still on"
+        return None
+
+    def _actor_of(self, party: Party | None, view: SentenceView, said: _Said) -> str | None:
+        if party is None:
+            return None
+        if party.actor is not None:
+            return party.actor
+        if party.kind == "rival":
+            side = said.claimant if said.is_actor else self.last_actor
+            return self.rival_of(side) if side else None
+        if party.kind == "speaker-pronoun":
+            return said.claimant if said.is_actor else None
+        if said.is_actor and said.speech is not None and said.speech.holds(party.start):
+            return said.claimant  # "Tigrayan forces said they captured ..."
+        before = [p.actor for p in view.parties if p.end <= party.start and p.actor and not p.supporting]
+        return before[-1] if before else (said.claimant if said.is_actor else self.last_actor)
+
+    def rival_of(self, actor: str | None) -> str | None:
+        """The side that gains what `actor` loses: its one rival, or the one this article is about."""
+        if actor is None:
+            return None
+        rivals = self.actors.rivals(actor)
+        if len(rivals) == 1:
+            return rivals[0]
+        ranked = sorted(((self.mentioned[r], r) for r in rivals if self.mentioned[r]), reverse=True)
+        if ranked and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
+            return ranked[0][1]
+        return None
+
+    # -- who says so -------------------------------------------------------------------------
+    def _claimants(self, view: SentenceView, at: int, speeches: list[Speech], main: _Said | None,
+                   core_end: int | None = None) -> list[_Said]:
+        """Who says what stands at token `at`: the innermost speech holding it (or whose verb is the
+        frame's own, "Azerbaijan claims control over X", "an image showed its fighters at X")."""
+        own = [s for s in speeches if core_end is not None and at <= s.at < core_end]
+        holding = own or [s for s in speeches if s.holds(at)]
+        if holding:
+            innermost = min(holding, key=lambda s: (s.scope[1] - s.scope[0], -s.at))
+            said = [self._resolve_speaker(sp, view, main, innermost) for sp in innermost.speakers]
+            said = [s for s in said if s is not None]
+            if said:
+                return said
+        if view.sentence.quoted:
+            quoted = self._quote_speakers(view)
+            if quoted:
+                return quoted
+        if self.outlet_actor:
+            return [_Said(self.outlet_actor, True)]
+        return [_Said(self.article.source or self.article.id, False)]
+
+    def _resolve_speaker(self, speaker: Speaker, view: SentenceView, main: _Said | None,
+                         speech: Speech | None = None) -> _Said | None:
+        corroborating = bool(speech and speech.corroborating)
+        visual = bool(speech and speech.visual)
+        denying = bool(speech and speech.lemma in self.lex.denial_verbs)
+        party = speaker.party
+        if party is None and not speaker.name and main is not None:  # ", saying ...": the sentence's speaker
+            return _Said(main.claimant, main.is_actor, corroborating, visual, denying or main.denying, speech)
+        if party is not None and party.actor is not None:
+            return _Said(party.actor, True, corroborating, visual, denying, speech)
+        if party is not None and party.kind in ("pronoun", "speaker-pronoun") or party is None and self._unnamed(speaker):
+            earlier = self.last_speaker or self.last_actor
+            if earlier:
+                return _Said(earlier, earlier in self.actor_ids, corroborating, visual, denying, speech)
+            return None if party is not None else _Said(speaker.name, False, corroborating, visual, denying, speech)
+        return _Said(speaker.name, False, corroborating, visual, denying, speech)
+
+    def _unnamed(self, speaker: Speaker) -> bool:
+        """"the statement", "the spokesman": a speaker named before, not a new one."""
+        words = speaker.name.lower().split()
+        return not words or len(words) >= 2 and words[0] in ("the", "this", "that") and \
+            all(w in self.lex.speaker_nouns or w in self.lex.descriptors or w in self.lex.force_nouns
+                for w in words[1:])
+
+    def _main_speaker(self, view: SentenceView, speeches: list[Speech]) -> _Said | None:
+        """The sentence's first named speaker, or its subject: who ", saying ..." and "and said" quote."""
+        for speech in speeches:
+            for speaker in speech.speakers:
+                if speaker.name or speaker.party is not None:
+                    said = self._resolve_speaker(speaker, view, None, speech)
+                    if said is not None:
+                        return said
+        first = next((p for p in view.parties if not p.supporting and p.actor), None)
+        return _Said(first.actor, True) if first is not None else None
+
+    def _quote_speakers(self, view: SentenceView) -> list[_Said]:
+        """Who speaks a quotation: named after it closes ("...," X said), before it opens
+        ("X said: ..."), or, unattributed, the speaker of the quotation just before."""
+        key = (view.sentence.quote_start, view.sentence.quote_end)
+        if key in self.quote_speakers:
+            return self.quote_speakers[key]
+        found: list[_Said] = []
+        closing = next((v for v in self.views[view.index:] if v.sentence.start <= key[1] - 1 < v.sentence.end
+                        or v.sentence.start >= key[1]), None)
+        for candidate in (closing, self._view_at(key[0])):
+            if candidate is None or found:
+                continue
+            speeches = SpeechFinder(candidate, self.lex).find()
+            main = self._main_speaker(candidate, speeches)
+            for speech in speeches:
+                tokens = candidate.tokens
+                scope_start = tokens[speech.scope[0]].start if speech.scope[0] < len(tokens) else candidate.sentence.end
+                scope_end = tokens[speech.scope[1] - 1].end if 0 < speech.scope[1] <= len(tokens) else candidate.sentence.start
+                if scope_start <= key[0] + 1 and key[1] - 1 <= scope_end + 1 or \
+                        (candidate is closing and speech.scope[1] > 0 and tokens[speech.at].start >= key[1] - 1 and
+                         speech.scope[0] == 0) or (scope_start >= key[0] - 1 and tokens[speech.at].end <= key[0] + 1):
+                    said = [self._resolve_speaker(sp, candidate, main, speech) for sp in speech.speakers]
+                    found = [s for s in said if s is not None]
+                    if found:
+                        break
+        if not found and self.last_quote and view.index - self.last_quote[0] <= _QUOTE_REACH:
+            found = self.last_quote[1]
+        if found:
+            self.last_quote = (view.index, found)
+        self.quote_speakers[key] = found
+        return found
+
+    def _view_at(self, offset: int) -> SentenceView | None:
+        return next((v for v in self.views if v.sentence.start <= offset < v.sentence.end + 1), None)
+
+    # -- how -------------------------------------------------------------------------------
+    def _stance(self, frame: FrameMatch, controller: str, said: _Said, view: SentenceView) -> str:
+        if said.visual or not said.is_actor:
+            return "corroboration" if said.corroborating else "report"
+        if said.corroborating:
+            return "corroboration"
+        if said.claimant == controller:
+            if frame.frame in ("state", "hold-out") and self._persists(view, frame, controller):
+                return "denial"
+            return "presence" if frame.frame in ("presence", "hold-out") else "claim"
+        if controller not in self.actors.rivals(said.claimant):
+            return "claim"  # an ally speaks for it
+        return "corroboration"
+
+    def _persists(self, view: SentenceView, frame: FrameMatch, controller: str) -> bool:
+        """"still under our control" after a rival claimed the place: a denial of that claim."""
+        if not self.lex.persistence.find(view.tokens):
+            return False
+        places = {r.place.id for r in frame.places}
+        return any(c.place.id in places and c.controller != controller and c.claimant in self.actor_ids
+                   and c.claimant != controller for c in self.claims)
+
+    def _hedges(self, view: SentenceView) -> tuple[str, ...]:
+        found = [view.text_of(s, e) for s, e in self.lex.hedges.find(view.tokens)]
+        tokens = view.tokens
+        for k in range(1, len(tokens) - 1):  # a scare-quoted verb: 'captured', "liberated"
+            if tokens[k - 1].low in ("'", '"') and tokens[k + 1].low in ("'", '"') and k + 1 < len(tokens) \
+                    and self.lex.patterns_by_word.get(tokens[k].low):
+                found.append(view.text_of(k - 1, k + 2))
+        return tuple(dict.fromkeys(found))
+
+    # -- what cancels ------------------------------------------------------------------------
+    def _cancelled(self, view: SentenceView, frame: FrameMatch) -> str | None:
+        tokens, lex = view.tokens, self.lex
+        if view.sentence.text.rstrip(" \"'”’)").endswith("?"):
+            return "question"
+        if frame.negated and "not" not in frame.pattern.text and "no longer" not in frame.pattern.text:
+            return "negation"
+        window_start = max(0, min(frame.subject_start, frame.start) - 2)
+        for start, end in lex.negation.find(tokens, window_start, frame.start):
+            if "not" not in frame.pattern.text:
+                return "negation: " + view.text_of(start, end)
+        for start, end in lex.condition.find(tokens, 0, frame.start):
+            if not any(s <= start < e for s, e in lex.condition_hedges.find(tokens)):
+                return "condition: " + view.text_of(start, end)
+        intent = self._intent(view, frame, window_start)
+        if intent:
+            return intent
+        ongoing = any(tokens[k].low in ("began", "begin", "begins", "started", "start", "starts")
+                      for k in range(max(0, frame.start - 6), frame.start))
+        history = history_reason(view, self.article.date, lex, ongoing)
+        return history
+
+    def _intent(self, view: SentenceView, frame: FrameMatch, window_start: int) -> str | None:
+        tokens, lex = view.tokens, self.lex
+        for start, end in lex.intent.find(tokens, window_start, frame.start):
+            words = view.text_of(start, end)
+            if words.lower() in ("can", "could") and end < len(tokens) and tokens[end].low == "be":
+                continue
+            return "intent: " + words
+        k = frame.start - 1
+        while k >= 0 and (lex.is_filler(tokens, k) and tokens[k].low not in ("to",)):
+            k -= 1
+        if k >= 0 and tokens[k].low == "to":
+            before = k - 1
+            while before >= 0 and lex.is_filler(tokens, before):
+                before -= 1
+            if before < 0 or not lex.realised_before_to.match(tokens, before):
+                return "intent: to " + tokens[frame.start].text
+        if frame.pattern.left is None:  # "the capture of X would be": a hypothetical
+            after = tokens[frame.object_end:frame.object_end + 4]
+            for k, token in enumerate(after):
+                if token.low in ("would", "could", "might", "will"):
+                    return "hypothetical: " + token.text
+        return None
+
+    # -- denials -------------------------------------------------------------------------------
+    def _denial_context(self, view: SentenceView, speeches: list[Speech]) -> Speech | None:
+        for speech in speeches:
+            if speech.lemma in self.lex.denial_verbs:
+                return speech
+        return None
+
+    def _denials(self, view, speeches, main, denial, frames, claims, hedges, date) -> list[Claim]:
+        """Denials: by a denying verb ("X denied ...") or a falsity ("... is false")."""
+        found: list[Claim] = []
+        contexts = []
+        if denial is not None:
+            for speaker in denial.speakers:
+                said = self._resolve_speaker(speaker, view, main, denial)
+                if said is None and denial.scope == (0, 0):
+                    continue
+                contexts.append((said, denial.scope, view.text_of(denial.at, denial.at + 1)))
+        for start, end in self.lex.false_phrases.find(view.tokens):
+            for said in self._claimants(view, start, speeches, main):
+                contexts.append((said, (0, start), view.text_of(start, end)))
+        for said, scope, words in contexts:
+            if said is None or not said.is_actor:
+                continue
+            denier = said.claimant
+            places = self._denied_places(view, scope, denier, frames)
+            if not places and self._points_back(view, scope):
+                places = self._recently_claimed(view, denier)
+            for ref in places:
+                found.append(self._claim(view, ref, denier, denier, "denial", hedges, date, None))
+            self._reading(view, "denial", words, "denials", tuple(r.place.id for r in places), denier, denier,
+                          "denial", hedges, date, "claim" if places else "no place: nothing claimed to deny")
+        return found
+
+    def _points_back(self, view: SentenceView, scope) -> bool:
+        """Whether a denial answers claims made before it: "denied that", "denied the claims",
+        "denied Aliyev's statement", "which were disputed by the NRF" (not "denied reports that he fled")."""
+        tokens, lex = view.tokens, self.lex
+        start, end = scope
+        if start >= end or start == 0:
+            return True
+        k = start
+        while k < end and (lex.determiners.match(tokens, k) or k in view.party_starting or tokens[k].low == "'s"):
+            k = view.party_starting[k].end if k in view.party_starting else k + 1
+        n = lex.claim_nouns.match(tokens, k) if k < end else 0
+        if not n and k < end and tokens[k].low in ("that", "it", "this", "them"):
+            n = 1
+        return bool(n) and (k + n >= end or tokens[k + n].low in (",", ".", "by", "of", "about", "and"))
+
+    def _denied_places(self, view: SentenceView, scope, denier: str, frames) -> list[PlaceRef]:
+        """Places the denial speaks of: those of rival frames in its scope, and places in it that
+        a rival has claimed in this article."""
+        start, end = scope
+        claimed = {c.place.id for c in self.claims if c.controller != denier}
+        claimed |= {r.place.id for f in frames if f.start < start for r in f.places}
+        told = [s for s, _ in self.lex.claim_nouns.find(view.tokens, start, end)]  # "claims of taking Vell"
+        places = [r for f in frames if start <= f.start < end for r in f.places]
+        places += [r for r in view.places if start <= r.start < end and not view.place_inside_party(r)
+                   and (r.place.id in claimed or told and r.start > told[0])]
+        return list({r.place.id: r for r in places}.values())
+
+    def _recently_claimed(self, view: SentenceView, denier: str) -> list[PlaceRef]:
+        for claims in reversed(self.sentence_claims[-_DISPUTE_REACH:]):
+            disputed = [c for c in claims if c.controller != denier and c.stance in ("claim", "report", "corroboration")]
+            if disputed:
+                return list({c.place.id: PlaceRef(0, 0, c.place, c.place_text, "reference") for c in disputed}.values())
+        return []
+
+    def _embedded_claimant(self, view: SentenceView, frame: FrameMatch, denial: Speech) -> _Said | None:
+        """In "denied X's claims that ...", the claim is X's: "X's claims", "reports by X"."""
+        tokens = view.tokens
+        for k in range(max(denial.scope[0], 0), frame.start):
+            if self.lex.claim_nouns.match(tokens, k):
+                owner = view.party_ending.get(k - 1) if k and tokens[k - 1].low == "'s" else None
+                if owner is not None and owner.actor:
+                    return _Said(owner.actor, True, speech=None)
+        return None
+
+    # -- output ------------------------------------------------------------------------------
+    def _claim(self, view, ref: PlaceRef, controller, claimant, stance, hedges, date, frame) -> Claim:
+        sentence = view.sentence
+        return Claim(self.article.id, ref.place, ref.text, controller, claimant, stance, hedges,
+                     sentence.text, sentence.start, sentence.end, date)
+
+    def _reading(self, view, frame, words, phrase, places, holder, claimant, stance, hedges, date, outcome) -> None:
+        self.readings.append(Reading(view.index, view.sentence.start, view.sentence.end, frame, words, phrase,
+                                     places, holder, claimant, stance, hedges, date, outcome))
+
+    def _look_alike(self, view: SentenceView) -> None:
+        """A sentence that names a place and speaks of fighting, an advance or a siege, but claims nothing."""
+        places = tuple(dict.fromkeys(r.place.id for r in view.places if not view.place_inside_party(r)))
+        if not places:
+            return
+        for kind, phrases in self.lex.look_alikes.items():
+            found = phrases.find(view.tokens)
+            if found:
+                start, end = found[0]
+                self._reading(view, kind, view.text_of(start, end), "look_alikes", places, None, None, None, (),
+                              None, f"{kind} only: no control frame")
+                return
+
+
+def read_claims(article: Article, mentions: list[Mention], actors: Actors, gazetteer: Gazetteer,
+                lexicon: Lexicon) -> tuple[list[Claim], list[Reading]]:
+    """Every current control claim in `article`, and what the reader made of each frame."""
+    return ArticleReader(article, mentions, actors, gazetteer, lexicon).read()
