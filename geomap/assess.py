@@ -18,11 +18,31 @@ from .resolve import Mention
 
 CONTESTED = "contested"
 MENTIONED = "mentioned"
+SUPERSEDE_DAYS = 7
+"""Rival claims this close to the newest one stay in play (contested); older ones are superseded."""
+
+
+def current_claims(claims: Iterable[Claim]) -> list[Claim]:
+    """The claims still standing: each claimant's latest, none far older than the newest claim.
+
+    Undated claims (an article with no date) always stand.
+    """
+    claims = list(claims)
+    dated = [c.date for c in claims if c.date is not None]
+    if not dated:
+        return claims
+    newest = max(dated)
+    recent = [c for c in claims if c.date is None or (newest - c.date).days <= SUPERSEDE_DAYS]
+    latest: dict[str, object] = {}
+    for claim in recent:
+        if claim.date is not None and (claim.claimant not in latest or claim.date > latest[claim.claimant]):
+            latest[claim.claimant] = claim.date
+    return [c for c in recent if c.date is None or c.date == latest[c.claimant]]
 
 
 def status_of(claims: Iterable[Claim]) -> str:
-    """The status that a set of claims about one place gives it."""
-    claims = list(claims)
+    """The status that a set of claims about one place gives it (its current claims, see above)."""
+    claims = current_claims(claims)
     if not claims:
         return MENTIONED
     if any(c.stance == "denial" for c in claims):

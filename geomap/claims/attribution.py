@@ -94,7 +94,7 @@ class SpeechFinder:
         start = None
         for comma in reversed(commas):
             chunk = range(comma + 1, end if start is None else start - 1)
-            if len(chunk) > 6 or any(lex.be.match(tokens, k) or lex.speech_verbs.match(tokens, k) for k in chunk):
+            if len(chunk) > 10 or any(lex.be.match(tokens, k) or lex.speech_verbs.match(tokens, k) for k in chunk):
                 break
             names = any(lex.speaker_nouns.match(tokens, k) or (k in self.view.party_starting and
                                                                self.view.party_starting[k].actor) for k in chunk)
@@ -115,6 +115,8 @@ class SpeechFinder:
             return False
         if i and lex.be.match(tokens, i - 1):
             return True  # "there are reports that"
+        if i + n < len(tokens) and tokens[i + n].low in ("of", "by", "about", "from"):
+            return True  # "claims of taking Vell", "reports by Turkish media"
         if i + n < len(tokens) and tokens[i + n].low in ("that", ":", '"'):
             return False
         j = i
@@ -131,6 +133,11 @@ class SpeechFinder:
         if tokens[i].low == "saying" and i > 0 and tokens[i - 1].low == "as":  # "quoting X as saying"
             speakers = self._quoted_as(i - 1)
             return Speech(i, speakers, (after, len(tokens)), lemma) if speakers else None
+        if lex.object_speaker.match(tokens, i) and i + n < len(tokens) and not (tokens[i + n].low == "as"):
+            speakers, end = self.speakers_after(i + n)  # "AFP quoted a war monitor"
+            if speakers and (end >= len(tokens) - 1 or tokens[end].low in (",", ".", "as")):
+                comma = next((c for c in range(i - 1, -1, -1) if tokens[c].low == ","), None)
+                return Speech(i, speakers, (0, comma if comma is not None else i), lemma)
         if self._passive_agent(i + n) is not None:  # "which were disputed by the NRF"
             return Speech(i, (self._speaker(i + n + 1, self._passive_agent(i + n)),), (0, i), lemma)
         if i > 0 and lex.relative_pronouns.match(tokens, i - 1):  # "Emergency, ..., which said that"
@@ -141,6 +148,9 @@ class SpeechFinder:
                               lemma, corroborating)
         if i > 0 and (tokens[i - 1].low in (",", '"') and tokens[i].low.endswith("ing") or tokens[i - 1].low == "and"):
             return Speech(i, (Speaker("", None),), (after, len(tokens)), lemma)  # ", saying ...", "and said": the main speaker
+        trailing = self._trailing_name(i, after)
+        if trailing is not None:
+            return trailing
         if i >= 2 and lex.impersonal_passive.find(tokens, max(0, i - 3), i + n):
             return Speech(i, (Speaker("", None),), (0, max(0, i - 3)), lemma)  # "..., it was noted."
         inverted = i > 0 and tokens[i - 1].low in (",", '"', "'") and lex.speech_inverted.match(tokens, i)
@@ -157,6 +167,24 @@ class SpeechFinder:
         if scope_start < len(tokens) and tokens[scope_start].low == "that":
             scope_start += 1
         return Speech(i, speakers, (scope_start, len(tokens)), lemma)
+
+    def _trailing_name(self, i: int, after: int) -> Speech | None:
+        """"..., the GSC said.", "..., Reuters reports.": the speaker is the short phrase after the
+        last comma, and what is said comes before that comma."""
+        tokens, lex = self.tokens, self.lex
+        if not self._tail_only(after):
+            return None
+        k = i
+        while k > 0 and lex.is_filler(tokens, k - 1) and tokens[k - 1].low not in ('"', "'", "(", ")"):
+            k -= 1
+        comma = next((c for c in range(k - 1, max(-1, k - 10), -1) if tokens[c].low == "," and not _in_number(tokens, c)), None)
+        if comma is None or comma + 1 >= k or comma == 0:
+            return None
+        if any(lex.be.match(tokens, c) or lex.speech_verbs.match(tokens, c) or lex.clause_breaks.match(tokens, c)
+               or tokens[c].low in ('"', "'") for c in range(comma + 1, k)):
+            return None
+        lemma = lex.speech_lemma.get(tokens[i].low, tokens[i].low)
+        return Speech(i, self._speakers(comma + 1, k), (0, comma), lemma)
 
     def _passive_agent(self, j: int) -> int | None:
         """The end of "by X" after a verb when X is a party ("disputed by the NRF")."""
@@ -185,13 +213,13 @@ class SpeechFinder:
 
     def _tail_only(self, j: int) -> bool:
         """Whether nothing after the verb is said: "said on Twitter.", "told Reuters on Tuesday"."""
-        tokens = self.tokens
+        tokens, lex = self.tokens, self.lex
         for k in range(j, len(tokens)):
-            if tokens[k].low == "," and k + 1 < len(tokens) and self.lex.speech_verbs.match(tokens, k + 1):
+            if tokens[k].low == "," and k + 1 < len(tokens) and lex.speech_verbs.match(tokens, k + 1):
                 return True  # "..., it said, adding that ...": what follows is another act
-            if tokens[k].low in ("that", '"', ":") or self.lex.be.match(tokens, k):
-                return False
-            if k - j > 12:
+            if tokens[k].low in ("that", '"', ":") or lex.be.match(tokens, k) or lex.speech_verbs.match(tokens, k) \
+                    or lex.patterns_by_word.get(tokens[k].low) and tokens[k].low not in ("on", "in", "at", "to", "of") \
+                    or k - j > 12:
                 return False
         return True
 

@@ -1,9 +1,10 @@
 """When a sentence says something happened, and whether that is the past.
 
 A claim is dated by the day its sentence names ("on Sunday night", "on September 2",
-"last week"), counted back from the publication date, else by the publication date.
-A sentence about a day more than a week before publication, or naming an earlier
-year, or speaking of history ("formerly", "in the 1990s"), makes no current claim.
+"last week"), counted back from the publication date, else by the publication date;
+a claim dated weeks back stays a claim of that day (the map follows the latest).
+A sentence about a day more than three months before publication, or naming an
+earlier year, or speaking of history ("formerly", "in the 1990s"), is background.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import re
 from .lexicon import Lexicon
 from .view import SentenceView
 
-STALE_DAYS = 7
+STALE_DAYS = 92  # older than a quarter: background, not the reporting of this war's latest turns
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = (r"(January|February|March|April|May|June|July|August|September|October|November|December"

@@ -169,8 +169,12 @@ class PartyFinder:
                 inner = self._alias_at(tokens, m) or (Party(m, m + 1, self.adjectives[tokens[m].low], "force")
                                                       if tokens[m].low in self.adjectives else None)
                 if inner is not None:
-                    return inner
+                    party = inner
+                    break
                 m += 1
+        if party is not None and party.end < len(tokens) and (
+                tokens[party.end].low in self.lexicon.sizes or self.lexicon.reference_nouns.match(tokens, party.end)):
+            party = Party(party.start, party.end + 1, party.actor, party.kind)  # "... Tigray region"
         return party
 
     def _generic_allowed(self, tokens: Sequence[Token], i: int) -> bool:

@@ -196,8 +196,8 @@ class PhraseReader:
         counted = j > 0 and (tokens[j - 1].low.isdigit() or tokens[j - 1].low in lex.numbers)
         if counted and self._whole(place, tokens[j - 1].low, noun):
             return found, after  # "eight districts of X" when X has eight districts: all of X
-        if place_size > size and (counted or noun.endswith("s")):
-            return [], after
+        if place_size > size and place_size >= lex.sizes.get("district", 0) and (counted or noun.endswith("s")):
+            return [], after  # villages in a district; "the villages of A, B and C" are those villages
         return found, after
 
     def _whole(self, place, count: str, noun: str) -> bool:
@@ -207,6 +207,16 @@ class PhraseReader:
             return count == "all"
         children = [p for p in self.gazetteer.children(place.id) if p.feature_type == kind]
         return len(children) == number and number > 0
+
+    def locating(self, ref: PlaceRef) -> bool:
+        """Whether `ref` only locates something ("50 km north of Mekelle", "a town in Amhara")."""
+        tokens, lex = self.tokens, self.lex
+        k = ref.start
+        while k > 0 and (lex.determiners.match(tokens, k - 1) or lex.descriptors.match(tokens, k - 1)):
+            k -= 1
+        if k >= 2 and tokens[k - 1].low == "of" and feature_noun(self.view, lex, k - 2):
+            return False  # "the city of X": X itself
+        return k > 0 and any(e == k for _, e in lex.locators.find(tokens, max(0, k - 3), k))
 
     def _located(self, j: int) -> tuple[list[PlaceRef], int]:
         """The first place the locating phrases from `j` name ("... in the Annaba district of Panjshir")."""
@@ -340,6 +350,9 @@ class PhraseReader:
         while j > 0:
             if want == "party":
                 party = view.party_ending.get(j)
+                if party is not None and party.actor is None and party.start > 0 and tokens[party.start - 1].low == "and" \
+                        and party.start - 1 in view.party_ending:  # "Syrian troops and their allies"
+                    party = view.party_ending[party.start - 1]
                 if party is not None and not party.supporting:
                     return party, party.start
                 if party is not None:  # "rebels backed by the Turkish military": past the backer
@@ -377,6 +390,9 @@ class PhraseReader:
             if lex.clause_breaks.match(tokens, k) or (lex.speech_verbs.match(tokens, k) and want == "party"
                                                       and not realised):
                 return None, i
+            if low == "," and k > 0 and lex.is_filler(tokens, k - 1) and all(lex.is_filler(tokens, m) for m in range(k + 1, j)):
+                j = k  # "The Syrian army on Wednesday, August 21st completely seized"
+                continue
             if want == "place" and feature_noun(view, lex, k) and (k in view.place_ending or k - 1 in view.place_ending or k > 0 and (k) in view.place_ending):
                 j = k
                 continue
@@ -469,26 +485,46 @@ class PhraseReader:
         return j
 
     def _places_ending(self, j: int) -> list[PlaceRef]:
-        """The places of a list that ends at token `j` ("Dessie and Kombolcha")."""
+        """The places of a list that ends at token `j` ("Dessie and Kombolcha", "the historic city of
+        Dessie and the industrial town of Kombolcha"); none when the last is only part of a count
+        ("the two towns of Amhara region")."""
         view, tokens = self.view, self.tokens
         ref = view.place_ending.get(j)
         if ref is None or view.place_inside_party(ref):
             return []
+        if self._counted_before(ref.start):
+            return []
         found = [ref]
-        k = ref.start
+        k = self._phrase_start(ref.start)
         while k > 0:
             gap = k - 1
-            if tokens[gap].low in (",", "and") :
-                if gap - 1 >= 0 and tokens[gap].low == "and" and tokens[gap - 1].low == ",":
-                    gap -= 1
-                previous = view.place_ending.get(gap)
-                if previous is None:
-                    break
-                found.insert(0, previous)
-                k = previous.start
-            else:
+            if tokens[gap].low not in (",", "and"):
                 break
+            if gap - 1 >= 0 and tokens[gap].low == "and" and tokens[gap - 1].low == ",":
+                gap -= 1
+            previous = view.place_ending.get(gap) or view.place_ending.get(gap - 1 if gap and self.lex.sizes.get(tokens[gap - 1].low) else gap)
+            if previous is None:
+                break
+            found.insert(0, previous)
+            k = self._phrase_start(previous.start)
         return found
+
+    def _phrase_start(self, k: int) -> int:
+        """Where the phrase naming the place at `k` starts: "the industrial town of [Kombolcha]"."""
+        tokens, lex = self.tokens, self.lex
+        if k >= 2 and tokens[k - 1].low == "of" and feature_noun(self.view, lex, k - 2):
+            k -= 2
+        while k > 0 and (lex.determiners.match(tokens, k - 1) or lex.descriptors.match(tokens, k - 1)):
+            k -= 1
+        return k
+
+    def _counted_before(self, k: int) -> bool:
+        """"the two strategic towns of [Amhara]", "the outskirts of [X]": X is not what is spoken of."""
+        tokens, lex = self.tokens, self.lex
+        if k < 2 or tokens[k - 1].low != "of":
+            return False
+        noun = tokens[k - 2].low
+        return bool(lex.surrounding_nouns.match(tokens, k - 2) or noun in lex.sizes and noun.endswith("s"))
 
     def _aside(self, start: int, end: int) -> bool:
         """Whether tokens[start:end] are an aside between commas (", supported by Turkish artillery fire,")."""
@@ -496,8 +532,9 @@ class PhraseReader:
             return False
         first = self.tokens[start].low
         return not any(self.lex.speech_verbs.match(self.tokens, k) for k in range(start, end)) and (
-            first.endswith("ed") or first.endswith("ing") or first in ("who", "which", "a", "an", "the", "led", "including",
-                                                                         "backed", "supported", "along", "together"))
+            first.endswith("ed") or first.endswith("ing") or self.lex.relative_pronouns.match(self.tokens, start)
+            or self.lex.determiners.match(self.tokens, start) or self.lex.locators.match(self.tokens, start)
+            or self.lex.supporting.match(self.tokens, start) or self.lex.coordination.match(self.tokens, start))
 
 
 def _is_direction(word: str) -> bool:

@@ -132,6 +132,8 @@ class ArticleReader:
 
     # -- one sentence ---------------------------------------------------------------------
     def _read_sentence(self, view: SentenceView, phrases: PhraseReader) -> list[Claim]:
+        if view.sentence.quoted:
+            self._quote_speakers(view)  # remembered for an unattributed quotation that follows
         speeches = SpeechFinder(view, self.lex).find()
         main = self._main_speaker(view, speeches)
         frames = find_frames(view, self.lex, phrases)
@@ -438,15 +440,28 @@ class ArticleReader:
         return bool(n) and (k + n >= end or tokens[k + n].low in (",", ".", "by", "of", "about", "and"))
 
     def _denied_places(self, view: SentenceView, scope, denier: str, frames) -> list[PlaceRef]:
-        """Places the denial speaks of: those of rival frames in its scope, and places in it that
-        a rival has claimed in this article."""
+        """Places the denial speaks of: those of frames in its scope; those a claim noun in it is
+        about ("claims of taking Vell", "the news about X's control of Gabriel"); and places in it,
+        not only locating another, that a rival has claimed in this article."""
+        tokens, lex = view.tokens, self.lex
         start, end = scope
+        for k in range(start, end - 1):  # "denied X and said Y": Y is another statement
+            if tokens[k].low == "and" and lex.speech_verbs.match(tokens, k + 1):
+                end = k
+                break
         claimed = {c.place.id for c in self.claims if c.controller != denier}
         claimed |= {r.place.id for f in frames if f.start < start for r in f.places}
-        told = [s for s, _ in self.lex.claim_nouns.find(view.tokens, start, end)]  # "claims of taking Vell"
         places = [r for f in frames if start <= f.start < end for r in f.places]
-        places += [r for r in view.places if start <= r.start < end and not view.place_inside_party(r)
-                   and (r.place.id in claimed or told and r.start > told[0])]
+        phrases = PhraseReader(view, lex, self.gazetteer)
+        for noun, _ in lex.claim_nouns.find(tokens, start, end):
+            for k in range(noun + 1, end):
+                if lex.patterns_by_word.get(tokens[k].low) and not lex.speech_verbs.match(tokens, k):
+                    after = k + 1
+                    while after < end and tokens[after].low in ("of", "over", "from", "control"):
+                        after += 1
+                    places += [r for r in phrases.places_after(after).places if r.start < end]
+        places += [r for r in view.places if start <= r.start < end and r.place.id in claimed
+                   and not view.place_inside_party(r) and not phrases.locating(r)]
         return list({r.place.id: r for r in places}.values())
 
     def _recently_claimed(self, view: SentenceView, denier: str) -> list[PlaceRef]:

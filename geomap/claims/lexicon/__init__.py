@@ -124,6 +124,7 @@ class Lexicon:
     speech_verbs: Phrases
     speech_also_nouns: Phrases
     speech_inverted: Phrases
+    object_speaker: Phrases
     impersonal_passive: Phrases
     not_speaker_after: Phrases
     speech_lemma: dict  # form -> lemma, for the verbs of saying
@@ -170,7 +171,8 @@ class Lexicon:
     def is_filler(self, tokens: Sequence[Token], i: int) -> int:
         """Tokens from `i` that may stand between the words of a phrase (0 if none)."""
         token = tokens[i]
-        if token.low.isdigit() or (len(token.low) > 3 and token.low.endswith("ly") and token.low != "only"):
+        if token.low.isdigit() or (len(token.low) > 3 and token.low.endswith("ly") and token.low != "only") \
+                or token.low[:1].isdigit() and token.low[-2:] in ("st", "nd", "rd", "th"):
             return 1
         return self.fillers.match(tokens, i)
 
@@ -317,6 +319,7 @@ class _Reader:
             speech_lemma={form[0]: verb for verb in speech for form in self.written("~" + verb)},
             speech_also_nouns=self.phrases(attribution, "also_nouns"),
             speech_inverted=Phrases(a for verb in self.words(attribution, "inverted") for a in self.written("~" + verb)),
+            object_speaker=Phrases(a for verb in self.words(attribution, "object_speaker") for a in self.written("~" + verb)),
             impersonal_passive=self.phrases(attribution, "impersonal_passive"),
             not_speaker_after=self.phrases(parties, "not_speaker_after"),
             before_speaker=self.phrases(attribution, "before_speaker"),
