@@ -114,8 +114,13 @@ def test_explicit_date_in_the_sentence_dates_the_claim(conflict):
     assert claims[0].date == dt.date(2030, 5, 5)
 
 
-def test_statement_dated_weeks_before_publication_is_not_current(conflict):
-    assert _claims("On April 2, 2030, the Red Army captured Vell.", conflict, date=dt.date(2030, 5, 6)) == []
+def test_statement_dated_months_before_publication_is_background(conflict):
+    assert _claims("On January 2, 2030, the Red Army captured Vell.", conflict, date=dt.date(2030, 5, 6)) == []
+
+
+def test_statement_dated_weeks_before_publication_keeps_its_date(conflict):
+    claims = _claims("On April 2, 2030, the Red Army captured Vell.", conflict, date=dt.date(2030, 5, 6))
+    assert [(c.place.id, c.date) for c in claims] == [("vell", dt.date(2030, 4, 2))]
 
 
 def test_claim_carries_the_publication_date_when_the_sentence_names_none(conflict):

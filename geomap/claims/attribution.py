@@ -94,7 +94,8 @@ class SpeechFinder:
         start = None
         for comma in reversed(commas):
             chunk = range(comma + 1, end if start is None else start - 1)
-            if len(chunk) > 10 or any(lex.be.match(tokens, k) or lex.speech_verbs.match(tokens, k) for k in chunk):
+            if len(chunk) > 10 or any(lex.be.match(tokens, k) or lex.speech_verbs.match(tokens, k)
+                                      or lex.clause_breaks.match(tokens, k) for k in chunk):
                 break
             names = any(lex.speaker_nouns.match(tokens, k) or (k in self.view.party_starting and
                                                                self.view.party_starting[k].actor) for k in chunk)
@@ -117,6 +118,8 @@ class SpeechFinder:
             return True  # "there are reports that"
         if i + n < len(tokens) and tokens[i + n].low in ("of", "by", "about", "from"):
             return True  # "claims of taking Vell", "reports by Turkish media"
+        if i + n < len(tokens) and tokens[i + n].low == "-" and not tokens[i + n].spaced:
+            return True  # "state-run"
         if i + n < len(tokens) and tokens[i + n].low in ("that", ":", '"'):
             return False
         j = i
@@ -294,9 +297,13 @@ class SpeechFinder:
         return tuple(self._speaker(a, b) for a, b in parts if a < b)
 
     def _names_one(self, start: int, end: int) -> bool:
-        """Whether tokens[start:end] name one speaker of a pair ("a monitor and a rebel source"),
-        not half of a description ("made up of militia and former security forces")."""
-        return any(start <= p.start < end and p.actor for p in self.view.parties) or end - start <= 3
+        """Whether tokens[start:end] name one speaker of a pair ("a monitor and a rebel source",
+        "the Observatory and the Baladi network"), not half of a description ("made up of
+        militia and former security forces")."""
+        tokens = self.tokens
+        first = start + 1 if start < end and self.lex.determiners.match(tokens, start) else start
+        return any(start <= p.start < end and p.actor for p in self.view.parties) or end - start <= 3 \
+            or first < end and tokens[first].capitalised
 
     def _speaker(self, start: int, end: int) -> Speaker:
         """The speaker named by tokens[start:end]: the side named nearest the verb (or, when an aside

@@ -317,7 +317,7 @@ class PhraseReader:
             return False
         return bool(self.lex.part_nouns.match(tokens, start) or feature_noun(view, self.lex, start)
                     or self.lex.holdout_nouns.match(tokens, start) or tokens[start].low.isalpha()
-                    and not tokens[start].capitalised and start not in view.party_starting
+                    and start not in view.party_starting
                     and not self.lex.clause_breaks.match(tokens, start) and not self.lex.be.match(tokens, start)
                     and not self.lex.speech_verbs.match(tokens, start))
 
@@ -397,7 +397,7 @@ class PhraseReader:
                 j = k
                 continue
             if lex.is_filler(tokens, k) or lex.hedges.match(tokens, k) or lex.realised_before_to.match(tokens, k) \
-                    or low in ("to", "'ve", "'d", "'ll") or lex.be.match(tokens, k):
+                    or low in ("to", "'ve", "'d", "'ll") or lex.be.match(tokens, k) or self._visual_verb_ends(k):
                 j = k
                 continue
             if low == ")":
@@ -476,6 +476,10 @@ class PhraseReader:
             if not (tokens[k].low.isalnum() or tokens[k].low == ","):
                 return None
         return None
+
+    def _visual_verb_ends(self, k: int) -> bool:
+        """"troops can be seen entering": the words of seeing stand between subject and verb."""
+        return any(end == k + 1 for _, end in self.lex.visual_verbs.find(self.tokens, max(0, k - 3), k + 1))
 
     def _before_support(self, j: int) -> int:
         tokens, lex = self.tokens, self.lex

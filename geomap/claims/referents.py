@@ -36,7 +36,7 @@ def add_named_places(view: SentenceView, mentions: Sequence[Mention]) -> None:
 
 def add_references(views: Sequence[SentenceView], lexicon: Lexicon, gazetteer: Gazetteer) -> None:
     """PlaceRefs for "the town", "the regional capital", "a key town" in every sentence."""
-    named = [(v.index, ref.start, ref.place) for v in views for ref in v.places]
+    named = [(v.index, ref.start, ref.place) for v in views for ref in v.places if not v.place_inside_party(ref)]
     nouns = Phrases(words_of(noun) for _, _, place in named for noun in place.reference_nouns)
     for view in views:
         for start, end, noun, definite, possessor in _reference_phrases(view, lexicon, nouns):
