@@ -37,6 +37,8 @@ from .gazetteer import Gazetteer
 
 _SEPARATORS = set("'’‘ʿʾ`´ʻʼ-‐‑‒–—_/") | {"\u00ad"}
 _IZAFE = ("e", "i", "ye")  # Persian linking vowel: Dara-e-Hazara, Dara-i Hazara, Dara e Hazara
+# The Arabic article, written in lower case before a capitalised name: al-Eis, ash-Shaddadi.
+_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ul)[-‐‑'’][A-Z]")
 _TRANSLITERATION = [
     (re.compile(p), r) for p, r in (
         (r"^[aeiou]", "a"), (r"dzh|dj|zh", "j"), (r"kh|x", "h"), (r"gh", "g"), (r"q|ck", "k"), (r"ph", "f"), (r"v", "w"),
@@ -304,8 +306,9 @@ def find_names(text: str, index: NameIndex) -> list[Candidate]:
     for end, number in index.automaton.iter(f" {folded.text} "):  # this loop sees every hit: kept lean
         start = end - len(keys[number]) - 1  # in folded.text, whose first character is second in the scan
         o_start, o_end = (start, end - 1) if origin is None else folded.span(start, end - 1)
-        if text[o_start].islower():  # the usual rejection; a letter that is not lower case is a capital
-            continue  # (or from a script without case), so only a digit needs _capitalised below
+        if text[o_start].islower() and not _ARTICLE.match(text, o_start):  # the usual rejection; a letter that
+            continue  # is not lower case is a capital (or from a script without case), so only a digit needs
+            # _capitalised below
         surface = text[o_start:o_end]
         if not surface[0].isalpha() and not _capitalised(surface) \
                 or flags[number] & _ACRONYM and not surface.replace(".", "").isupper():

@@ -99,8 +99,11 @@ class SpeechFinder:
                 break
             names = any(lex.speaker_nouns.match(tokens, k) or (k in self.view.party_starting and
                                                                self.view.party_starting[k].actor) for k in chunk)
-            if not names:
-                break
+            first = tokens[chunk[0]] if len(chunk) else None
+            name_like = first is not None and (first.capitalised or lex.determiners.match(tokens, chunk[0]))
+            if not names or not name_like or any(lex.patterns_by_word.get(tokens[k].low) or tokens[k].low == "to"
+                                                 for k in chunk):
+                break  # ", forcing the regime's military to retreat": a clause, not a name
             start = comma + 1
         if start is None:
             return []

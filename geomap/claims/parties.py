@@ -33,6 +33,7 @@ class Party:
     actor: str | None
     kind: str  # name, force, generic, pronoun, speaker-pronoun, rival
     supporting: bool = False  # "backed by the Turkish military": not the head of its phrase
+    candidates: tuple[str, ...] = ()  # a generic head that several actors' aliases end with ("the army")
 
 
 class PartyFinder:
@@ -56,10 +57,10 @@ class PartyFinder:
         self.longest_alias = max((len(w) for w in self.aliases), default=0)
         self.adjectives = _adjectives(actors, lexicon)
         self.generic = _generic_heads(actors, lexicon)
-        for head, actor in self.generic.items():  # "rebels" -> "rebel fighters", "rebel-held", "rebellious"
+        for head, owners in self.generic.items():  # "rebels" -> "rebel fighters", "rebel-held", "rebellious"
             for words in lexicon.head_adjectives.get(head, ()):
-                if len(words) == 1:
-                    self.adjectives.setdefault(words[0], actor)
+                if len(words) == 1 and len(owners) == 1:
+                    self.adjectives.setdefault(words[0], owners[0])
         countries = {}
         for country, demonyms in _demonyms().items():
             owners = {self.adjectives[d] for d in demonyms if d in self.adjectives}
@@ -105,7 +106,8 @@ class PartyFinder:
         if n:
             return Party(i, i + n, None, "rival")
         if low in self.generic and self._generic_allowed(tokens, i):
-            return Party(i, i + 1, self.generic[low], "generic")
+            owners = self.generic[low]
+            return Party(i, i + 1, owners[0] if len(owners) == 1 else None, "generic", candidates=owners)
         n = lex.force_nouns.match(tokens, i)
         if n:
             tied = self._belonging(tokens, i + n)
@@ -225,7 +227,7 @@ class PartyFinder:
                     end += 1 + n2
             elif n:
                 end += n
-        return Party(start, end, party.actor, party.kind)
+        return Party(start, end, party.actor, party.kind, candidates=party.candidates)
 
     def _mark_support(self, tokens: Sequence[Token], party: Party) -> Party:
         """A party after "backed by" supports the head of its phrase ("rebels backed by the Turkish military")."""
@@ -233,7 +235,7 @@ class PartyFinder:
         while k > 0 and tokens[k - 1].low in self.lexicon.determiners:
             k -= 1
         if any(end == k for _, end in self.lexicon.supporting.find(tokens, max(0, k - 4), k)):
-            return Party(party.start, party.end, party.actor, party.kind, supporting=True)
+            return Party(party.start, party.end, party.actor, party.kind, True, party.candidates)
         return party
 
 
@@ -278,8 +280,9 @@ def _names_a_side(noun: str, lexicon: Lexicon) -> bool:
     return noun in lexicon.force_nouns or noun in lexicon.speaker_nouns
 
 
-def _generic_heads(actors: Actors, lexicon: Lexicon) -> dict[str, str]:
-    """Generic head -> the one actor whose aliases end with it as a common noun ("the army")."""
+def _generic_heads(actors: Actors, lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Generic head -> the actors whose aliases end with it as a common noun ("the army": the actor
+    of "Syrian army"; where several do, the reader picks the one the article is about)."""
     owners: dict[str, set[str]] = defaultdict(set)
     for actor in actors:
         for alias in actor.aliases:
@@ -287,7 +290,7 @@ def _generic_heads(actors: Actors, lexicon: Lexicon) -> dict[str, str]:
             common_noun = alias.split()[-1][:1].islower()  # "Syrian army", not the name "National Army"
             if words and words[-1] in lexicon.generic_heads and (common_noun or len(words) == 1):
                 owners[words[-1]].add(actor.id)
-    return {head: ids.pop() for head, ids in owners.items() if len(ids) == 1}
+    return {head: tuple(sorted(ids)) for head, ids in owners.items()}
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..actors import Actors
 from ..articles import Article
@@ -104,6 +104,9 @@ class ArticleReader:
             self.views.append(view)
         add_references(self.views, lexicon, gazetteer)
         self.mentioned = Counter(p.actor for v in self.views for p in v.parties if p.actor)
+        for view in self.views:  # "the army", when two actors' aliases end with "army": the one this article is about
+            view.parties = [self._resolved_generic(p) for p in view.parties]
+            view.index_spans()
         self.outlet_actor = actors.speaking_for(article.source) if article.source else None
         self.claims: list[Claim] = []
         self.readings: list[Reading] = []
@@ -212,17 +215,25 @@ class ArticleReader:
         before = [p.actor for p in view.parties if p.end <= party.start and p.actor and not p.supporting]
         return before[-1] if before else (said.claimant if said.is_actor else self.last_actor)
 
+    def _resolved_generic(self, party: Party) -> Party:
+        if party.actor is not None or len(party.candidates) < 2:
+            return party
+        chosen = self._dominant(party.candidates)
+        return replace(party, actor=chosen) if chosen else party
+
+    def _dominant(self, candidates) -> str | None:
+        """Of several actors, the one the article names clearly most (twice as often as the next)."""
+        ranked = sorted(((self.mentioned[c], c) for c in candidates if self.mentioned[c]), reverse=True)
+        if ranked and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
+            return ranked[0][1]
+        return None
+
     def rival_of(self, actor: str | None) -> str | None:
         """The side that gains what `actor` loses: its one rival, or the one this article is about."""
         if actor is None:
             return None
         rivals = self.actors.rivals(actor)
-        if len(rivals) == 1:
-            return rivals[0]
-        ranked = sorted(((self.mentioned[r], r) for r in rivals if self.mentioned[r]), reverse=True)
-        if ranked and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
-            return ranked[0][1]
-        return None
+        return rivals[0] if len(rivals) == 1 else self._dominant(rivals)
 
     # -- who says so -------------------------------------------------------------------------
     def _claimants(self, view: SentenceView, at: int, speeches: list[Speech], main: _Said | None,
