@@ -79,7 +79,8 @@ class SpeechFinder:
                 if speech is not None:
                     found.append(speech)
             i += max(n, 1)
-        found.extend(self._visual())
+        visual = self._visual()
+        found = [s for s in found if not any(v.at == s.at for v in visual)] + visual  # the picture speaks
         if not found:
             found.extend(self._trailing_speaker())
         return found
@@ -115,6 +116,8 @@ class SpeechFinder:
         tokens, lex = self.tokens, self.lex
         if i and (tokens[i - 1].low == "'s" or lex.determiners.match(tokens, i - 1)):
             return True
+        if i and lex.locators.match(tokens, i - 1) and tokens[i - 1].low not in ("to",):
+            return True  # "control of disputed Nagorno-Karabakh town": an adjective
         if not lex.speech_also_nouns.match(tokens, i):
             return False
         if i and lex.be.match(tokens, i - 1):
@@ -254,7 +257,8 @@ class SpeechFinder:
                 aside = not aside
                 k -= 1
                 continue
-            stop = low in ('"', "'", ":", ";", "(") or (low == "-" and tokens[k - 1].spaced) or \
+            quote = low == '"' or low == "'" and (tokens[k - 1].spaced or k >= 2 and not tokens[k - 2].low.isalnum())
+            stop = quote or low in (":", ";", "(") or (low == "-" and tokens[k - 1].spaced) or \
                 lex.clause_breaks.match(tokens, k - 1) or lex.speech_verbs.match(tokens, k - 1)
             if stop and not (aside and low not in ('"', "'", ":", ";")):
                 break
@@ -318,15 +322,16 @@ class SpeechFinder:
         chunks = [(a, b - 1) for a, b in zip(bounds, bounds[1:]) if a < b - 1]
         if not chunks:
             return Speaker(self.view.text_of(start, end))
-        ordered = chunks if tokens[end - 1].low == "," or len(chunks) == 1 else [chunks[-1], *chunks[:-1]]
-        for a, b in ordered:
+        after_aside = tokens[end - 1].low == "," or len(chunks) == 1
+        ordered = chunks if after_aside else [chunks[-1], *chunks[:-1]]
+        for a, b in (ordered if after_aside else ordered[:1]):
             parties = [p for p in self.view.parties if a <= p.start and p.end <= b and not p.supporting
                        and not self._locating(p, a) and p.actor is not None]
             heads = [p for p in parties if not (p.end < b and tokens[p.end].low == "'s" and
                                                  any(q.start > p.end for q in parties))]
             if heads:
                 return Speaker(self.view.text_of(*ordered[0]).strip(" \"'“”‘’"), heads[0])
-        pronouns = [p for p in self.view.parties if start <= p.start and p.end <= end and p.actor is None]
+        pronouns = [p for p in self.view.parties if ordered[0][0] <= p.start and p.end <= ordered[0][1] and p.actor is None]
         name = self.view.text_of(*ordered[0]).strip(" \"'“”‘’")
         return Speaker(name, pronouns[0] if pronouns and name.lower() == self.view.text_of(pronouns[0].start, pronouns[0].end).lower() else None)
 

@@ -154,4 +154,5 @@ def _inner_role(slot: Slot, j: int, view: SentenceView, phrases: PhraseReader, r
     if party is None or party.start > j + 2:
         return None
     roles[slot.role] = party
-    return party.end
+    end = party.end
+    return end + 1 if end < len(view.tokens) and view.tokens[end].low == "'s" else end  # "under Baku's control"

@@ -143,12 +143,15 @@ class PhraseReader:
         if look > k and look in view.place_starting:
             return self._named(view.place_starting[look])
         n = feature_noun(view, lex, k)
-        if n and k + n + 1 < len(tokens) and tokens[k + n].low == "of":
-            inner_at = self.skip_modifiers(k + n + 1)
-            inner = view.place_starting.get(inner_at)
-            noun_size = lex.sizes.get(tokens[k].low, 0)
-            if inner is not None and lex.feature_sizes.get(ref.place.feature_type, 0) > noun_size > 0:
+        noun_size = lex.sizes.get(tokens[k].low, 0) if n else 0
+        place_size = lex.feature_sizes.get(ref.place.feature_type, 0)
+        smaller = 0 < noun_size < place_size and place_size >= lex.sizes.get("district", 0)
+        if smaller and k + n + 1 < len(tokens) and tokens[k + n].low == "of":
+            inner = view.place_starting.get(self.skip_modifiers(k + n + 1))
+            if inner is not None:
                 return self._named(inner)  # "the Panjshir districts of Khinj and Anabah": the districts
+        if smaller:
+            return [], k + n  # "a Nagorno-Karabakh town": a town in it, not the region
         return [ref], k + n
 
     def _holdout(self, j: int, n: int) -> tuple[list[PlaceRef], int]:
@@ -217,6 +220,31 @@ class PhraseReader:
         if k >= 2 and tokens[k - 1].low == "of" and feature_noun(self.view, lex, k - 2):
             return False  # "the city of X": X itself
         return k > 0 and any(e == k for _, e in lex.locators.find(tokens, max(0, k - 3), k))
+
+    def _last_holdout(self, ref: PlaceRef) -> bool:
+        """"the last enemy enclave in [Panjshir]": the place is what was held out, all of it."""
+        start = self._locator_start(ref)
+        if start is None or ref.place.feature_type == "country":
+            return False
+        window = [t.low for t in self.tokens[max(0, start - 5):start]]
+        return "last" in window and any(self.lex.holdout_nouns.match(self.tokens, k)
+                                        for k in range(max(0, start - 4), start))
+
+    def _locator_start(self, ref: PlaceRef) -> int | None:
+        """Where the phrase that makes `ref` a locator starts ("in the northern part of [Y]")."""
+        tokens, lex = self.tokens, self.lex
+        k = ref.start
+        while k > 0 and (lex.determiners.match(tokens, k - 1) or lex.descriptors.match(tokens, k - 1)):
+            k -= 1
+        if k >= 2 and tokens[k - 1].low == "of" and (lex.part_nouns.match(tokens, k - 2) or
+                                                     lex.surrounding_nouns.match(tokens, k - 2)):
+            k -= 2
+            while k > 0 and (lex.determiners.match(tokens, k - 1) or lex.descriptors.match(tokens, k - 1)):
+                k -= 1
+        for start, end in lex.locators.find(tokens, max(0, k - 3), k):
+            if end == k:
+                return start
+        return None
 
     def _located(self, j: int) -> tuple[list[PlaceRef], int]:
         """The first place the locating phrases from `j` name ("... in the Annaba district of Panjshir")."""
@@ -365,6 +393,11 @@ class PhraseReader:
                     return None, i
             else:
                 refs = self._places_ending(j)
+                if refs and self.locating(refs[0]) and not self._last_holdout(refs[0]):
+                    start = self._locator_start(refs[0])  # "the town of X in the northern part of Y": X
+                    if start is not None:
+                        j = start
+                        continue
                 if refs:
                     return refs, refs[0].start
                 if j in view.party_ending:
@@ -535,7 +568,8 @@ class PhraseReader:
         if start >= end:
             return False
         first = self.tokens[start].low
-        return not any(self.lex.speech_verbs.match(self.tokens, k) for k in range(start, end)) and (
+        relative = next((k for k in range(start, end) if self.lex.relative_pronouns.match(self.tokens, k)), end)
+        return not any(self.lex.speech_verbs.match(self.tokens, k) for k in range(start, relative)) and (
             first.endswith("ed") or first.endswith("ing") or self.lex.relative_pronouns.match(self.tokens, start)
             or self.lex.determiners.match(self.tokens, start) or self.lex.locators.match(self.tokens, start)
             or self.lex.supporting.match(self.tokens, start) or self.lex.coordination.match(self.tokens, start))

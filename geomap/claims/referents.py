@@ -107,7 +107,7 @@ def _names_follow(view: SentenceView, j: int) -> bool:
         k = j + 1
         while k < len(tokens) and tokens[k].low in ("the", "a"):
             k += 1
-        return k in view.place_starting
+        return k in view.place_starting or k < len(tokens) and tokens[k].capitalised  # a name geomap may not know
     return False
 
 

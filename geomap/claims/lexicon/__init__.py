@@ -231,20 +231,21 @@ class _Reader:
                 found.append(words_of(alternative))
         return [words for words in found if words]
 
-    def inflected(self, entry: str, participle: bool = False) -> list[Words]:
-        """A verb entry in all its forms (or only as a past participle): the head verb inflects
+    def inflected(self, entry: str, form: str = "") -> list[Words]:
+        """A verb entry in all its forms (or only as PARTICIPLE or GERUND): the head verb inflects
         ("take over" -> "took over"), "be" in front stands for each form of be ("be driven out")."""
         words = entry.split()
         if words and words[0] == "be":
             tail = words_of(" ".join(words[1:]))
-            return [tail] if participle else [(form, *tail) for form in self.be]
+            return [tail] if form == "PARTICIPLE" else [("being", *tail)] if form == "GERUND" else \
+                [(f, *tail) for f in self.be]
         head, *rest = words
         tail = words_of(" ".join(rest)) if rest else ()
         prefix = ""
         if "-" in head:  # re-take: the part after the hyphen inflects
             prefix, _, head = head.rpartition("-")
             prefix += "-"
-        forms = _participles(head) if participle else _forms(head)
+        forms = _participles(head) if form == "PARTICIPLE" else _gerunds(head) if form == "GERUND" else _forms(head)
         return [words_of(prefix + form) + tail for form in sorted(forms)]
 
     def phrase_words(self, text: str) -> list[Words]:
@@ -397,7 +398,7 @@ class _Reader:
                 self.problem(entry, "frame", f"frame {frame!r} is not one of {', '.join(FRAMES)}")
                 continue
             lists = {"VERB": self.words(entry, "verbs"), "NOUN": self.words(entry, "nouns")}
-            lists["PARTICIPLE"] = lists["VERB"]
+            lists["PARTICIPLE"] = lists["GERUND"] = lists["VERB"]
             for text in self.words(entry, "phrases"):
                 try:
                     found.extend(_compile(self, frame, text, lists))
@@ -415,6 +416,11 @@ def _participles(word: str) -> set[str]:
     """The past participles of an English verb."""
     verb = _inflections(word, "VERB")
     return set(verb.get("VBN", ())) or set(verb.get("VBD", ()))
+
+
+def _gerunds(word: str) -> set[str]:
+    """The -ing forms of an English verb."""
+    return set(_inflections(word, "VERB").get("VBG", ()))
 
 
 def _forms(word: str) -> set[str]:
@@ -446,8 +452,8 @@ def _compile(reader: "_Reader", frame: str, text: str, lists: dict[str, list[str
             if not lists[body]:
                 raise ValueError(f"{body} needs a `{body.lower()}s:` list in its entry")
             options = [w for entry in lists[body] for w in (
-                reader.inflected(entry) if body == "VERB" else reader.inflected(entry, participle=True)
-                if body == "PARTICIPLE" else reader.written("~" + entry))]
+                reader.inflected(entry) if body == "VERB" else reader.inflected(entry, form=body)
+                if body in ("PARTICIPLE", "GERUND") else reader.written("~" + entry))]
         else:
             options = reader.written(body)
         if not options:
