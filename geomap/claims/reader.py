@@ -141,11 +141,12 @@ class ArticleReader:
         main = self._main_speaker(view, speeches)
         frames = find_frames(view, self.lex, phrases)
         denial = self._denial_context(view, speeches)
+        denied = self._denied_spans(view, denial)
         claims: list[Claim] = []
         hedges = self._hedges(view)
         date = date_referred(view, self.article.date, self.lex)
         for frame in frames:
-            claims.extend(self._claims_of(view, frame, speeches, main, denial, hedges, date))
+            claims.extend(self._claims_of(view, frame, speeches, main, denied, hedges, date))
         claims.extend(self._denials(view, speeches, main, denial, frames, claims, hedges, date))
         if not frames and not any(r.sentence == view.index for r in self.readings):
             self._look_alike(view)
@@ -159,7 +160,7 @@ class ArticleReader:
             self.last_actor = subjects[0]
         return claims
 
-    def _claims_of(self, view, frame: FrameMatch, speeches, main, denial, hedges, date) -> list[Claim]:
+    def _claims_of(self, view, frame: FrameMatch, speeches, main, denied, hedges, date) -> list[Claim]:
         said_list = self._claimants(view, frame.start, speeches, main, frame.end)
         outcome = self._cancelled(view, frame)
         claims = []
@@ -169,11 +170,13 @@ class ArticleReader:
             result = outcome
             if result is None and holder is None:
                 result = "no holder: no side is named, and the claimant is not a party"
-            if result is None and denial is not None and denial.holds(frame.start) and said.speech is denial:
+            span = next(((a, b) for a, b in denied if a <= frame.start < b), None)
+            if result is None and span is not None:
                 result = "denied: the speaker says this is not so (a denial below)"
-                embedded = self._embedded_claimant(view, frame, denial)
+                embedded = self._embedded_claimant(view, frame, span[0])
                 if embedded is not None:
                     said, result = embedded, None
+                    holder = self._controller(view, frame, said)
             if result is None:
                 stance = self._stance(frame, holder, said, view)
                 for ref in frame.places:
@@ -403,6 +406,13 @@ class ArticleReader:
         return None
 
     # -- denials -------------------------------------------------------------------------------
+    def _denied_spans(self, view: SentenceView, denial: Speech | None) -> list[tuple[int, int]]:
+        """Tokens whose frames are what a denial denies: the words after "X denied", the claim
+        before "... is false"."""
+        spans = [denial.scope] if denial is not None else []
+        spans += [(0, start) for start, _ in self.lex.false_phrases.find(view.tokens)]
+        return spans
+
     def _denial_context(self, view: SentenceView, speeches: list[Speech]) -> Speech | None:
         for speech in speeches:
             if speech.lemma in self.lex.denial_verbs:
@@ -482,10 +492,10 @@ class ArticleReader:
                 return list({c.place.id: PlaceRef(0, 0, c.place, c.place_text, "reference") for c in disputed}.values())
         return []
 
-    def _embedded_claimant(self, view: SentenceView, frame: FrameMatch, denial: Speech) -> _Said | None:
+    def _embedded_claimant(self, view: SentenceView, frame: FrameMatch, start: int) -> _Said | None:
         """In "denied X's claims that ...", the claim is X's: "X's claims", "reports by X"."""
         tokens = view.tokens
-        for k in range(max(denial.scope[0], 0), frame.start):
+        for k in range(max(start, 0), frame.start):
             if self.lex.claim_nouns.match(tokens, k):
                 owner = view.party_ending.get(k - 1) if k and tokens[k - 1].low == "'s" else None
                 if owner is not None and owner.actor:

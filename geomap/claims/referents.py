@@ -36,7 +36,8 @@ def add_named_places(view: SentenceView, mentions: Sequence[Mention]) -> None:
 
 def add_references(views: Sequence[SentenceView], lexicon: Lexicon, gazetteer: Gazetteer) -> None:
     """PlaceRefs for "the town", "the regional capital", "a key town" in every sentence."""
-    named = [(v.index, ref.start, ref.place) for v in views for ref in v.places if not v.place_inside_party(ref)]
+    named = [(v.index, ref.start, ref.place) for v in views for ref in v.places
+             if not v.place_inside_party(ref) and not _names_a_side(v, ref)]
     nouns = Phrases(words_of(noun) for _, _, place in named for noun in place.reference_nouns)
     for view in views:
         for start, end, noun, definite, possessor in _reference_phrases(view, lexicon, nouns):
@@ -123,15 +124,28 @@ def points_at(noun: str, place: Place, lexicon: Lexicon) -> bool:
     return bool(lexicon.references(noun) & names)
 
 
+def _names_a_side(view: SentenceView, ref: PlaceRef) -> bool:
+    """"Baku's claims", "Armenia has refuted": a place name standing for a side, not the place."""
+    party = view.party_starting.get(ref.start)
+    return party is not None and party.end == ref.end and party.actor is not None
+
+
 def _antecedent(noun, possessor, position, named, lexicon, gazetteer) -> Place | None:
-    for index, start, place in reversed(named):
-        if (index, start) >= position:
-            continue
-        if possessor is not None and not gazetteer.is_ancestor(possessor.id, place.id):
-            continue
-        if place is not possessor and points_at(noun, place, lexicon):
-            return place
-    return None
+    """The place named before `position` that "the <noun>" points at: of those it can mean in the
+    last few sentences, the one named most often so far (the article's subject), else the latest."""
+    candidates = [(index, start, place) for index, start, place in named if (index, start) < position
+                  and (possessor is None or gazetteer.is_ancestor(possessor.id, place.id))
+                  and place is not possessor and points_at(noun, place, lexicon)]
+    if not candidates:
+        return None
+    recent = [c for c in candidates if position[0] - c[0] <= _FORWARD_SENTENCES]
+    if not recent:
+        return candidates[-1][2]
+    counts = {}
+    for _, _, place in candidates:
+        counts[place.id] = counts.get(place.id, 0) + 1
+    best = max(recent, key=lambda c: (counts[c[2].id], c[0], c[1]))
+    return best[2]
 
 
 def _following(noun, view, end, views, lexicon, possessor, gazetteer) -> Place | None:
