@@ -114,8 +114,13 @@ class SpeechFinder:
     def _noun_use(self, i: int, n: int) -> bool:
         """"the army's claims", "reports of", "the regional state": a noun, not someone speaking."""
         tokens, lex = self.tokens, self.lex
-        if i and (tokens[i - 1].low == "'s" or lex.determiners.match(tokens, i - 1)):
-            return True
+        before = i
+        while before > 0 and lex.is_filler(tokens, before - 1) and tokens[before - 1].low not in ('"', "'", "(", ")"):
+            before -= 1
+        if before and (tokens[before - 1].low == "'s" or lex.determiners.match(tokens, before - 1)):
+            return True  # "Libya's internationally recognised government"
+        if i and tokens[i - 1].low == "-" and not tokens[i].spaced:
+            return True  # "UN-recognized"
         if i and lex.locators.match(tokens, i - 1) and tokens[i - 1].low not in ("to",):
             return True  # "control of disputed Nagorno-Karabakh town": an adjective
         if not lex.speech_also_nouns.match(tokens, i):
@@ -131,8 +136,9 @@ class SpeechFinder:
         j = i
         while j > 0 and lex.is_filler(tokens, j - 1) and tokens[j - 1].low not in ('"', "'", "(", ")"):
             j -= 1
-        speaker = j in self.view.party_ending or (j > 0 and tokens[j - 1].capitalised and tokens[j - 1].low.isalpha()) \
-            or (j > 0 and lex.speaker_nouns.match(tokens, j - 1))  # "the statement read"
+        named = j > 0 and tokens[j - 1].capitalised and tokens[j - 1].low.isalpha() and not (
+            j > 1 and (lex.determiners.match(tokens, j - 2) or lex.locators.match(tokens, j - 2)))  # "a Facebook post"
+        speaker = j in self.view.party_ending or named or (j > 0 and lex.speaker_nouns.match(tokens, j - 1))
         return not speaker
 
     def _verb(self, i: int, n: int) -> Speech | None:

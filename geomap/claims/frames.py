@@ -67,6 +67,8 @@ def _match(pattern: FramePattern, i: int, view: SentenceView, lexicon: Lexicon, 
         return None
     end, roles, negated = core
     subject_start, object_end = i, end
+    if pattern.left == "place" and _perfect_before(i, view, lexicon) and not lexicon.be.match(view.tokens, i):
+        return None  # "it had entered its suburbs": an active perfect, not "X entered" as a headline
     if pattern.left:
         strict = isinstance(pattern.core[0], Element) and pattern.core[0].options[0][0] in ("-", ",", "'s")
         found, subject_start = phrases.subject_before(i, "place" if pattern.left == "place" else "party", strict)
@@ -126,6 +128,13 @@ def _match_core(pattern: FramePattern, i: int, view: SentenceView, lexicon: Lexi
             if j is None:
                 return None
     return j, roles, negated
+
+
+def _perfect_before(i: int, view: SentenceView, lexicon: Lexicon) -> bool:
+    k = i
+    while k > 0 and lexicon.is_filler(view.tokens, k - 1) and not lexicon.perfect.match(view.tokens, k - 1):
+        k -= 1
+    return k > 0 and bool(lexicon.perfect.match(view.tokens, k - 1))
 
 
 def _armed(party: Party, view: SentenceView, lexicon: Lexicon) -> bool:

@@ -105,14 +105,14 @@ class PartyFinder:
         n = lex.rival_words.match(tokens, i)
         if n:
             return Party(i, i + n, None, "rival")
-        if low in self.generic and self._generic_allowed(tokens, i):
-            owners = self.generic[low]
-            return Party(i, i + 1, owners[0] if len(owners) == 1 else None, "generic", candidates=owners)
         n = lex.force_nouns.match(tokens, i)
         if n:
             tied = self._belonging(tokens, i + n)
             if tied:
-                return Party(i, tied.end, tied.actor, "force")
+                return Party(i, tied.end, tied.actor, "force")  # "militias loyal to Sarraj"
+        if low in self.generic and self._generic_allowed(tokens, i):
+            owners = self.generic[low]
+            return Party(i, i + 1, owners[0] if len(owners) == 1 else None, "generic", candidates=owners)
         return None
 
     def _alias_at(self, tokens: Sequence[Token], i: int) -> Party | None:

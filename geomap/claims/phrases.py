@@ -133,9 +133,9 @@ class PhraseReader:
             found, after = self.item(head)
             if found:
                 return found, after
-            if after > head and (lex.part_nouns.match(tokens, head) or lex.reference_nouns.match(tokens, head)):
-                return [ref], after
-            return [ref] if after == head else [], after
+            if after > head and lex.part_nouns.match(tokens, head):
+                return [ref], after  # "the town's northern districts": the town
+            return [ref] if after == head else [], after  # "Tripoli's airport": not Tripoli
         look = k
         while look < len(tokens) and look < k + 3 and (lex.descriptors.match(tokens, look) or feature_noun(view, lex, look)) \
                 and look not in view.place_starting:

@@ -396,7 +396,9 @@ class ArticleReader:
             before = k - 1
             while before >= 0 and lex.is_filler(tokens, before):
                 before -= 1
-            if before < 0 or not lex.realised_before_to.match(tokens, before):
+            forced = before >= 0 and before + 1 in view.party_ending and \
+                lex.causatives.match(tokens, max(0, view.party_ending[before + 1].start - 1))  # "forced the LNA to"
+            if before < 0 or not (lex.realised_before_to.match(tokens, before) or forced):
                 return "intent: to " + tokens[frame.start].text
         if frame.pattern.left is None:  # "the capture of X would be": a hypothetical
             after = tokens[frame.object_end:frame.object_end + 4]

@@ -132,7 +132,12 @@ def _names_a_side(view: SentenceView, ref: PlaceRef) -> bool:
 
 def _antecedent(noun, possessor, position, named, lexicon, gazetteer) -> Place | None:
     """The place named before `position` that "the <noun>" points at: of those it can mean in the
-    last few sentences, the one named most often so far (the article's subject), else the latest."""
+    last few sentences, the one named most often so far (the article's subject), else the latest.
+    "X's <noun>" is the one place inside X the gazetteer calls so ("Tripoli's airport")."""
+    if possessor is not None:
+        inside = [p for p in gazetteer.children(possessor.id) if points_at(noun, p, lexicon)]
+        if len(inside) == 1:
+            return inside[0]
     candidates = [(index, start, place) for index, start, place in named if (index, start) < position
                   and (possessor is None or gazetteer.is_ancestor(possessor.id, place.id))
                   and place is not possessor and points_at(noun, place, lexicon)]

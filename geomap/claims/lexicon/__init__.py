@@ -113,6 +113,7 @@ class Lexicon:
     relative_pronouns: Phrases
     participle_links: Phrases
     be: Phrases
+    perfect: Phrases
     impersonal: Phrases
     supporting: Phrases
     patterns: tuple[FramePattern, ...]
@@ -160,6 +161,7 @@ class Lexicon:
     negation: Phrases
     intent: Phrases
     realised_before_to: Phrases
+    causatives: Phrases
     condition: Phrases
     condition_hedges: Phrases
     history: Phrases
@@ -308,6 +310,7 @@ class _Reader:
             relative_pronouns=self.phrases(grammar, "relative_pronouns"),
             participle_links=self.phrases(grammar, "participle_links"),
             be=Phrases((form,) for form in self.be),
+            perfect=self.phrases(grammar, "perfect"),
             impersonal=self.phrases(grammar, "impersonal"),
             supporting=self.phrases(parties, "supporting"),
             patterns=tuple(patterns),
@@ -355,6 +358,7 @@ class _Reader:
             negation=self.phrases(cancel, "negation"),
             intent=self.phrases(cancel, "intent"),
             realised_before_to=self.phrases(cancel, "realised_before_to"),
+            causatives=Phrases(a for verb in self.words(cancel, "causatives") for a in self.written("~" + verb)),
             condition=self.phrases(cancel, "condition"),
             condition_hedges=self.phrases(cancel, "condition_hedges"),
             history=self.phrases(cancel, "history"),
