@@ -291,7 +291,13 @@ class SpeechFinder:
             k += 1
         if k == j:
             return (), j
-        return self._speakers(j, k), k
+        speakers = self._speakers(j, k)
+        if k < len(tokens) and tokens[k].low == "," and not any(s.party and s.party.actor for s in speakers):
+            close = next((c for c in range(k + 1, min(len(tokens), k + 8)) if tokens[c].low in (",", ".", ";")), len(tokens))
+            side = next((p for p in self.view.parties if k < p.start and p.end <= close and p.actor), None)
+            if side is not None:  # "said Fesseha Tessema, a TPLF adviser"
+                return (Speaker(speakers[0].name, side),), close
+        return speakers, k
 
     def _speakers(self, start: int, end: int) -> tuple[Speaker, ...]:
         """The speakers named by tokens[start:end]: one per "and"-joined name ("a monitor and a rebel source")."""

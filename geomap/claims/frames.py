@@ -67,8 +67,8 @@ def _match(pattern: FramePattern, i: int, view: SentenceView, lexicon: Lexicon, 
         return None
     end, roles, negated = core
     subject_start, object_end = i, end
-    if pattern.left == "place" and _perfect_before(i, view, lexicon) and not lexicon.be.match(view.tokens, i):
-        return None  # "it had entered its suburbs": an active perfect, not "X entered" as a headline
+    if pattern.left == "place" and pattern.right is None and len(pattern.core) == 1 and _object_follows(end, view, lexicon):
+        return None  # "it had entered its suburbs": an active verb with its object, not "X entered" as a headline
     if pattern.left:
         strict = isinstance(pattern.core[0], Element) and pattern.core[0].options[0][0] in ("-", ",", "'s")
         found, subject_start = phrases.subject_before(i, "place" if pattern.left == "place" else "party", strict)
@@ -107,6 +107,7 @@ def _match_core(pattern: FramePattern, i: int, view: SentenceView, lexicon: Lexi
     j, roles, negated = i, {}, False
     for k, element in enumerate(pattern.core):
         if k:
+            j = _past_aside(j, element, view, lexicon)
             skipped = 0
             while j < len(tokens) and skipped < _MAX_FILLERS and not _fits(element, j, view, lexicon):
                 n = lexicon.is_filler(tokens, j)
@@ -130,11 +131,19 @@ def _match_core(pattern: FramePattern, i: int, view: SentenceView, lexicon: Lexi
     return j, roles, negated
 
 
-def _perfect_before(i: int, view: SentenceView, lexicon: Lexicon) -> bool:
-    k = i
-    while k > 0 and lexicon.is_filler(view.tokens, k - 1) and not lexicon.perfect.match(view.tokens, k - 1):
-        k -= 1
-    return k > 0 and bool(lexicon.perfect.match(view.tokens, k - 1))
+def _past_aside(j: int, element, view: SentenceView, lexicon: Lexicon) -> int:
+    """Past ", after multiple defeats elsewhere," between a phrase's words, when the phrase goes on after it."""
+    tokens = view.tokens
+    if j < len(tokens) and tokens[j].low == ",":
+        close = next((c for c in range(j + 1, min(len(tokens), j + 10)) if tokens[c].low == ","), None)
+        if close is not None and _fits(element, close + 1, view, lexicon):
+            return close + 1
+    return j
+
+
+def _object_follows(end: int, view: SentenceView, lexicon: Lexicon) -> bool:
+    return end < len(view.tokens) and (bool(lexicon.determiners.match(view.tokens, end)) or end in view.place_starting
+                                       or end in view.party_starting)
 
 
 def _armed(party: Party, view: SentenceView, lexicon: Lexicon) -> bool:

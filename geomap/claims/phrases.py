@@ -115,10 +115,11 @@ class PhraseReader:
                 and not lex.clause_breaks.match(tokens, j) and not lex.coordination.match(tokens, j) \
                 and not lex.locators.match(tokens, j):
             k = j + 1
-            while k < len(tokens) and k < j + 4 and (tokens[k].low.isalpha() and not tokens[k].capitalised
-                                                      or tokens[k].low == "'s") \
+            while k < len(tokens) and k < j + 8 and (tokens[k].low.isalpha() and not tokens[k].capitalised
+                                                      or tokens[k].low in ("'s", "-")) \
                     and not lex.locators.match(tokens, k) and not lex.coordination.match(tokens, k) \
-                    and not lex.be.match(tokens, k):
+                    and not lex.be.match(tokens, k) and not lex.clause_breaks.match(tokens, k) \
+                    and not lex.speech_verbs.match(tokens, k) and k not in view.place_starting:
                 k += 1
             return [], k  # a thing, not a place ("weapons", "a police headquarters", "the governor's office")
         return [], j
@@ -217,8 +218,8 @@ class PhraseReader:
         k = ref.start
         while k > 0 and (lex.determiners.match(tokens, k - 1) or lex.descriptors.match(tokens, k - 1)):
             k -= 1
-        if k >= 2 and tokens[k - 1].low == "of" and feature_noun(self.view, lex, k - 2):
-            return False  # "the city of X": X itself
+        if k >= 2 and tokens[k - 1].low == "of" and feature_noun(self.view, lex, k - 2) and not tokens[k - 2].capitalised:
+            return False  # "the city of X": X itself (but "North Wollo Zone of Amhara": Amhara locates it)
         return k > 0 and any(e == k for _, e in lex.locators.find(tokens, max(0, k - 3), k))
 
     def _last_holdout(self, ref: PlaceRef) -> bool:
@@ -446,6 +447,12 @@ class PhraseReader:
                     if self.skip_modifiers(opening + 1) == renamed.start or opening + 1 == renamed.start:
                         return [renamed], renamed.start
                 if opening is not None and self._aside(opening + 1, k):
+                    while True:  # "X, the Amhara and Afar security, in collaboration with Y, have taken"
+                        earlier = next((o for o in range(opening - 1, max(-1, opening - _ASIDE_MAX), -1)
+                                        if tokens[o].low == ","), None)
+                        if earlier is None or opening in view.party_ending or not self._aside(earlier + 1, opening):
+                            break
+                        opening = earlier
                     j = opening
                     continue
                 return None, i

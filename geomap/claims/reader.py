@@ -107,7 +107,7 @@ class ArticleReader:
         for view in self.views:  # "the army", when two actors' aliases end with "army": the one this article is about
             view.parties = [self._resolved_generic(p) for p in view.parties]
             view.index_spans()
-        self.outlet_actor = actors.speaking_for(article.source) if article.source else None
+        self.outlet_actor = self._outlet_actor(article.source, finder) if article.source else None
         self.claims: list[Claim] = []
         self.readings: list[Reading] = []
         self.sentence_claims: list[list[Claim]] = []
@@ -115,6 +115,17 @@ class ArticleReader:
         self.last_actor: str | None = None  # the last side named as a subject
         self.quote_speakers: dict[tuple[int, int], list[_Said]] = {}
         self.last_quote: tuple[int, list[_Said]] | None = None
+
+    def _outlet_actor(self, source: str, finder) -> str | None:
+        """The side an outlet speaks for: listed in actors.yaml, or named so ("Ethiopian News Agency")."""
+        listed = self.actors.speaking_for(source)
+        if listed:
+            return listed
+        tokens = tokenize(source)
+        parties = finder.find(tokens)
+        whole = [p for p in parties if p.start == 0 and p.end == len(tokens) and p.actor and
+                 self.lex.speaker_nouns.match(tokens, len(tokens) - 1)]
+        return whole[0].actor if whole else None
 
     def read(self) -> tuple[list[Claim], list[Reading]]:
         previous_place = None
@@ -338,10 +349,18 @@ class ArticleReader:
         if said.claimant == controller:
             if frame.frame in ("state", "hold-out") and self._persists(view, frame, controller):
                 return "denial"
-            return "presence" if frame.frame in ("presence", "hold-out") else "claim"
+            if frame.frame in ("presence", "hold-out") or self._ongoing(view, frame):
+                return "presence"  # "the army is clearing the area": there, not yet holding it
+            return "claim"
         if controller not in self.actors.rivals(said.claimant):
             return "claim"  # an ally speaks for it
         return "corroboration"
+
+    def _ongoing(self, view: SentenceView, frame: FrameMatch) -> bool:
+        """"is clearing", "are entering": a gain in progress."""
+        tokens = view.tokens
+        return frame.frame in ("gain", "loss") and frame.holder is not None and tokens[frame.start].low.endswith("ing") \
+            and frame.start > 0 and bool(self.lex.be.match(tokens, frame.start - 1))
 
     def _persists(self, view: SentenceView, frame: FrameMatch, controller: str) -> bool:
         """"still under our control" after a rival claimed the place: a denial of that claim."""

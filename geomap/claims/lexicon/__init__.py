@@ -113,7 +113,6 @@ class Lexicon:
     relative_pronouns: Phrases
     participle_links: Phrases
     be: Phrases
-    perfect: Phrases
     impersonal: Phrases
     supporting: Phrases
     patterns: tuple[FramePattern, ...]
@@ -310,7 +309,6 @@ class _Reader:
             relative_pronouns=self.phrases(grammar, "relative_pronouns"),
             participle_links=self.phrases(grammar, "participle_links"),
             be=Phrases((form,) for form in self.be),
-            perfect=self.phrases(grammar, "perfect"),
             impersonal=self.phrases(grammar, "impersonal"),
             supporting=self.phrases(parties, "supporting"),
             patterns=tuple(patterns),
