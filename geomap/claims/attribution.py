@@ -123,6 +123,8 @@ class SpeechFinder:
             return True  # "UN-recognized"
         if i and lex.locators.match(tokens, i - 1) and tokens[i - 1].low not in ("to",):
             return True  # "control of disputed Nagorno-Karabakh town": an adjective
+        if i and lex.condition.match(tokens, i - 1):
+            return True  # "if confirmed": a hedge
         if not lex.speech_also_nouns.match(tokens, i):
             return False
         if i and lex.be.match(tokens, i - 1):
@@ -171,7 +173,7 @@ class SpeechFinder:
         inverted = i > 0 and tokens[i - 1].low in (",", '"', "'") and lex.speech_inverted.match(tokens, i)
         if inverted:
             speakers, end = self.speakers_after(after)
-            if speakers:
+            if speakers and self._tail_only(end) and self._tail_only(after):  # "..., said a resident."
                 return Speech(i, speakers, (0, i - 1), lemma)
         speakers, start = self.speakers_before(i)
         if not speakers:
@@ -286,8 +288,9 @@ class SpeechFinder:
             if low in (",", ".", ";", ":", '"', "(") or lex.clause_breaks.match(tokens, k) \
                     or (k > j and (lex.speech_verbs.match(tokens, k) or lex.be.match(tokens, k))):
                 break
-            if k > j and lex.locators.match(tokens, k) and low not in ("of", "for") and k not in self.view.party_starting:
-                break
+            if k > j and lex.locators.match(tokens, k) and k not in self.view.party_starting and not (
+                    low in ("of", "for", "from", "by") and self._party_follows(k + 1)):
+                break  # "witnesses from the area", but "a statement from the LNA's spokesperson"
             k += 1
         if k == j:
             return (), j
@@ -298,6 +301,12 @@ class SpeechFinder:
             if side is not None:  # "said Fesseha Tessema, a TPLF adviser"
                 return (Speaker(speakers[0].name, side),), close
         return speakers, k
+
+    def _party_follows(self, k: int) -> bool:
+        while k < len(self.tokens) and self.lex.determiners.match(self.tokens, k):
+            k += 1
+        party = self.view.party_starting.get(k)
+        return party is not None and party.actor is not None
 
     def _speakers(self, start: int, end: int) -> tuple[Speaker, ...]:
         """The speakers named by tokens[start:end]: one per "and"-joined name ("a monitor and a rebel source")."""

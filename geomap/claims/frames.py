@@ -125,7 +125,8 @@ def _match_core(pattern: FramePattern, i: int, view: SentenceView, lexicon: Lexi
                 return None
             j += n
         else:
-            j = _inner_role(element, j, view, phrases, roles)
+            following = pattern.core[k + 1] if k + 1 < len(pattern.core) else None
+            j = _inner_role(element, j, view, phrases, roles, following)
             if j is None:
                 return None
     return j, roles, negated
@@ -160,10 +161,14 @@ def _fits(element, j: int, view: SentenceView, lexicon: Lexicon) -> bool:
     return at in view.party_starting or at in view.place_starting
 
 
-def _inner_role(slot: Slot, j: int, view: SentenceView, phrases: PhraseReader, roles: dict) -> int | None:
+def _first_words(element) -> frozenset:
+    return frozenset(option[0] for option in element.options) if isinstance(element, Element) else frozenset()
+
+
+def _inner_role(slot: Slot, j: int, view: SentenceView, phrases: PhraseReader, roles: dict, next_element) -> int | None:
     """Fill a role standing inside the core ("under {holder} control"); the token after it, or None."""
     if slot.role == "place":
-        objects = phrases.places_after(j)
+        objects = phrases.places_after(j, stop=_first_words(next_element))
         if not objects.places:
             return None
         roles["place"] = list(objects.places)

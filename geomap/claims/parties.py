@@ -206,6 +206,18 @@ class PartyFinder:
                 return None
             if suffix in lex.same_side_suffixes:
                 end += 2
+        if end + 1 < len(tokens) and tokens[end].spaced and (lex.same_side_suffixes.match(tokens, end) or
+                                                              lex.other_side_suffixes.match(tokens, end)) \
+                and (lex.force_nouns.match(tokens, end + 1)):
+            if lex.other_side_suffixes.match(tokens, end):
+                return None  # "Turkish backed forces"
+            end += 1  # "GNA aligned forces"
+        elif party.kind == "name" and end < len(tokens) and tokens[end].capitalised:
+            k = end
+            while k < len(tokens) and k < end + 4 and tokens[k].capitalised and tokens[k].low.isalpha():
+                k += 1
+            if k < len(tokens) and k > end and lex.force_nouns.match(tokens, k):
+                end = k  # "the GNA Western Military Region forces"
         if end < len(tokens) and tokens[end].low == "'s" and end + 1 < len(tokens):
             k = end + 1
             while k < len(tokens) and k < end + 3 and not (lex.force_nouns.match(tokens, k) or lex.speaker_nouns.match(tokens, k)):

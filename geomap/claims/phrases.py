@@ -40,11 +40,12 @@ class PhraseReader:
         self.previous_place = previous_place  # the last place named before this sentence, for "it"
 
     # -- after a verb --------------------------------------------------------------------
-    def places_after(self, i: int, location: bool = False) -> Objects:
+    def places_after(self, i: int, location: bool = False, stop: frozenset = frozenset()) -> Objects:
         """The list of places starting at token `i` ("Vell, Ostra and the town of Karrow").
 
         With `location` (after "in", "over", "outside"...), a thing stands for where it is:
-        "outside the governor's office in the Annaba district" is Annaba.
+        "outside the governor's office in the Annaba district" is Annaba. The list ends before
+        a word of `stop` (the phrase's next word: "clear X from the control of Y").
         """
         items: list[PlaceRef] = []
         loser = None
@@ -57,7 +58,7 @@ class PhraseReader:
             if not found and location:
                 found, after = self._located(after)
             items.extend(found)
-            j, named_loser = self.skip_locators(after)
+            j, named_loser = self.skip_locators(after, stop)
             loser = loser or named_loser
             k = self.coordination(j)
             if k is None:
@@ -264,7 +265,7 @@ class PhraseReader:
             j = after
         return [], j
 
-    def skip_locators(self, j: int) -> tuple[int, Party | None]:
+    def skip_locators(self, j: int, stop: frozenset = frozenset()) -> tuple[int, Party | None]:
         """Past phrases that only locate the place before them ("in Amhara region", "100 km south
         of Tripoli", "(the Armenian name is Varanda)"); "from X" names the loser."""
         tokens, lex, view = self.tokens, self.lex, self.view
@@ -281,7 +282,7 @@ class PhraseReader:
                 j += 2
                 continue
             n = lex.locators.match(tokens, j)
-            if not n:
+            if not n or low in stop:
                 return j, loser
             at = self.skip_modifiers(j + n)
             party = view.party_starting.get(at)
@@ -302,6 +303,8 @@ class PhraseReader:
             return None
         if tokens[j].low == "-" and tokens[j].spaced and j + 1 in self.view.place_starting:
             return j + 1  # "the last pocket of resistance - Panjshir Valley"
+        if tokens[j].low == "-" and tokens[j].spaced and j + 1 < len(tokens) and lex.coordination.match(tokens, j + 1):
+            return j + 1 + lex.coordination.match(tokens, j + 1)  # "seven centres - including Sabratha and Surman -"
         if tokens[j].low == ",":
             k = j + 1
             forward = self.view.place_starting.get(k)
@@ -391,6 +394,10 @@ class PhraseReader:
                     j = self._before_support(j)
                     continue
                 if j in view.place_ending and not view.place_inside_party(view.place_ending[j]):
+                    start = self._locator_start(view.place_ending[j])
+                    if start is not None and start > 0 and tokens[start - 1].low.endswith("ed"):
+                        j = start - 1  # "LNA forces stationed at Watiya left": past the participle's place
+                        continue
                     return None, i
             else:
                 refs = self._places_ending(j)
@@ -579,7 +586,8 @@ class PhraseReader:
         return not any(self.lex.speech_verbs.match(self.tokens, k) for k in range(start, relative)) and (
             first.endswith("ed") or first.endswith("ing") or self.lex.relative_pronouns.match(self.tokens, start)
             or self.lex.determiners.match(self.tokens, start) or self.lex.locators.match(self.tokens, start)
-            or self.lex.supporting.match(self.tokens, start) or self.lex.coordination.match(self.tokens, start))
+            or self.lex.supporting.match(self.tokens, start) or self.lex.coordination.match(self.tokens, start)
+            or self.lex.aside_openers.match(self.tokens, start))
 
 
 def _is_direction(word: str) -> bool:

@@ -405,6 +405,8 @@ class ArticleReader:
         tokens, lex = view.tokens, self.lex
         for start, end in lex.intent.find(tokens, window_start, frame.start):
             words = view.text_of(start, end)
+            if tokens[start].capitalised and start > 0:
+                continue  # "19 May": a month, not the verb "may"
             if words.lower() in ("can", "could") and end < len(tokens) and tokens[end].low == "be":
                 continue
             return "intent: " + words

@@ -111,6 +111,7 @@ class Lexicon:
     determiners: Phrases
     clause_breaks: Phrases
     relative_pronouns: Phrases
+    aside_openers: Phrases
     participle_links: Phrases
     be: Phrases
     impersonal: Phrases
@@ -307,6 +308,7 @@ class _Reader:
             determiners=self.phrases(grammar, "determiners"),
             clause_breaks=self.phrases(grammar, "clause_breaks"),
             relative_pronouns=self.phrases(grammar, "relative_pronouns"),
+            aside_openers=self.phrases(grammar, "aside_openers"),
             participle_links=self.phrases(grammar, "participle_links"),
             be=Phrases((form,) for form in self.be),
             impersonal=self.phrases(grammar, "impersonal"),
