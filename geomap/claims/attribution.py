@@ -235,10 +235,16 @@ class SpeechFinder:
             if tokens[k].low == "," and k + 1 < len(tokens) and lex.speech_verbs.match(tokens, k + 1):
                 return True  # "..., it said, adding that ...": what follows is another act
             if tokens[k].low in ("that", '"', ":") or lex.be.match(tokens, k) or lex.speech_verbs.match(tokens, k) \
-                    or lex.patterns_by_word.get(tokens[k].low) and tokens[k].low not in ("on", "in", "at", "to", "of") \
-                    or k - j > 12:
+                    or self._verb_like(k) or k - j > 14:
                 return False
         return True
+
+    def _verb_like(self, k: int) -> bool:
+        """A word that may start a frame and is no preposition or noun of sides ("seized", not "forces")."""
+        tokens, lex = self.tokens, self.lex
+        return bool(lex.patterns_by_word.get(tokens[k].low)) and tokens[k].low.isalpha() and not (
+            lex.locators.match(tokens, k) or lex.force_nouns.match(tokens, k) or lex.speaker_nouns.match(tokens, k)
+            or lex.determiners.match(tokens, k) or tokens[k].capitalised)
 
     def speakers_before(self, i: int) -> tuple[tuple[Speaker, ...], int]:
         """Who is named just before the verb at `i`, and where their words start.
@@ -289,7 +295,8 @@ class SpeechFinder:
                     or (k > j and (lex.speech_verbs.match(tokens, k) or lex.be.match(tokens, k))):
                 break
             if k > j and lex.locators.match(tokens, k) and k not in self.view.party_starting and not (
-                    low in ("of", "for", "from", "by") and self._party_follows(k + 1)):
+                    low in ("of", "for", "from", "by") and self._party_follows(k + 1)) and not (
+                    low == "of" and self._title_follows(k + 1)):
                 break  # "witnesses from the area", but "a statement from the LNA's spokesperson"
             k += 1
         if k == j:
@@ -301,6 +308,12 @@ class SpeechFinder:
             if side is not None:  # "said Fesseha Tessema, a TPLF adviser"
                 return (Speaker(speakers[0].name, side),), close
         return speakers, k
+
+    def _title_follows(self, k: int) -> bool:
+        """"President of the Republic of Azerbaijan": a title goes on with a capitalised name."""
+        while k < len(self.tokens) and self.lex.determiners.match(self.tokens, k):
+            k += 1
+        return k < len(self.tokens) and self.tokens[k].capitalised
 
     def _party_follows(self, k: int) -> bool:
         while k < len(self.tokens) and self.lex.determiners.match(self.tokens, k):

@@ -117,7 +117,7 @@ class PhraseReader:
                 and not lex.locators.match(tokens, j):
             k = j + 1
             while k < len(tokens) and k < j + 8 and (tokens[k].low.isalpha() and not tokens[k].capitalised
-                                                      or tokens[k].low in ("'s", "-")) \
+                                                      or tokens[k].low in ("'s", "-") or tokens[k].low.isdigit()) \
                     and not lex.locators.match(tokens, k) and not lex.coordination.match(tokens, k) \
                     and not lex.be.match(tokens, k) and not lex.clause_breaks.match(tokens, k) \
                     and not lex.speech_verbs.match(tokens, k) and k not in view.place_starting:
@@ -293,8 +293,26 @@ class PhraseReader:
             found, after = self.item(at)
             if after == at:
                 return j, loser
-            j = after
+            j = self._shared_noun_list(after)  # "in the Fizuli, Djebrail and Zangilan Districts"
         return j, loser
+
+    def _shared_noun_list(self, j: int) -> int:
+        """Past the rest of a list of names sharing one plural noun ("Fizuli, Djebrail and Zangilan
+        Districts"), which locates as a whole; `j` if no such list follows."""
+        tokens, lex = self.tokens, self.lex
+        k = j
+        while k < len(tokens) and (tokens[k].low in (",", "and") or k in self.view.place_starting
+                                   or tokens[k].capitalised and tokens[k].low.isalpha()):
+            if k in self.view.place_starting:
+                k = self.view.place_starting[k].end
+                last = tokens[k - 1].low
+                if last in lex.sizes and last.endswith("s") and k - 1 > j:
+                    return k  # the shared noun named with the last one: "Zangilan Districts"
+            else:
+                k += 1
+            if k < len(tokens) and tokens[k].low in lex.sizes and tokens[k].low.endswith("s"):
+                return k + 1
+        return j
 
     def coordination(self, j: int) -> int | None:
         """Where the next phrase of a list starts, or None when the list ends at `j`."""
@@ -319,11 +337,19 @@ class PhraseReader:
             if not n and not self._list_ends_ahead(k):
                 return None  # "the provincial capital, Barazak": a name for what came before, not a list
             k += n
+            k += self._repeated_preposition(k)
             return k if self._list_continues(k) else None
         n = lex.coordination.match(tokens, j)
-        if n and self._list_continues(j + n):
-            return j + n
+        if n:
+            k = j + n + self._repeated_preposition(j + n)
+            if self._list_continues(k):
+                return k
         return None
+
+    def _repeated_preposition(self, k: int) -> int:
+        """"control over X, as well as over Y": the preposition said again before the next item."""
+        n = self.lex.locators.match(self.tokens, k) if k < len(self.tokens) else 0
+        return n if n and self._list_continues(k + n) else 0
 
     def _list_ends_ahead(self, k: int) -> bool:
         """Whether "and", "or" (a list's last joint) comes ahead, before the clause ends."""
