@@ -256,8 +256,9 @@ class SpeechFinder:
         tokens, lex = self.tokens, self.lex
         j = i
         while j > 0 and (lex.is_filler(tokens, j - 1) and tokens[j - 1].low not in ('"', "'", "(", ")")
-                         or lex.be.match(tokens, j - 1)):
-            j -= 1
+                         or lex.be.match(tokens, j - 1) or lex.intent.match(tokens, j - 1) == 1
+                         or tokens[j - 1].low == "to" and j > 1 and lex.intent.match(tokens, j - 2)):
+            j -= 1  # "We must admit", "we have to admit"
         end, k, aside = j, j, False
         while k > 0 and end - k < _SUBJECT_MAX:
             low = tokens[k - 1].low
@@ -363,17 +364,24 @@ class SpeechFinder:
                        and not self._locating(p, a) and p.actor is not None]
             heads = [p for p in parties if not (p.end < b and tokens[p.end].low == "'s" and
                                                  any(q.start > p.end for q in parties))]
+            nearest = [p for p in heads if p.end == b]  # "... of Azerbaijan Vahram Poghosyan said"
             if heads:
-                return Speaker(self.view.text_of(*ordered[0]).strip(" \"'“”‘’"), heads[0])
-        pronouns = [p for p in self.view.parties if ordered[0][0] <= p.start and p.end <= ordered[0][1] and p.actor is None]
-        name = self.view.text_of(*ordered[0]).strip(" \"'“”‘’")
-        return Speaker(name, pronouns[0] if pronouns and name.lower() == self.view.text_of(pronouns[0].start, pronouns[0].end).lower() else None)
+                return Speaker(self.view.text_of(*ordered[0]).strip(" \"'“”‘’"), (nearest or heads)[0])
+        a, b = ordered[0]
+        while a < b and self.lex.is_filler(tokens, a):
+            a += 1  # "on November 9 morning he": he
+        pronouns = [p for p in self.view.parties if a <= p.start and p.end <= b and p.actor is None]
+        name = self.view.text_of(a, b).strip(" \"'“”‘’")
+        return Speaker(name, pronouns[0] if pronouns and pronouns[0].start == a and pronouns[0].end >= b - 1 else None)
 
     def _locating(self, party: Party, start: int) -> bool:
-        """"The leader of rebel forces in Ethiopia": Ethiopia only says where they are."""
+        """"The leader of rebel forces in Ethiopia": Ethiopia only says where they are (but
+        "officials in Yerevan" are Yerevan's)."""
         k = party.start
         while k > start and self.lex.determiners.match(self.tokens, k - 1):
             k -= 1
+        if k - 2 >= start and self.lex.speaker_nouns.match(self.tokens, k - 2):
+            return False
         return k > start and (self.lex.locators.match(self.tokens, k - 1) and
                               self.tokens[k - 1].low not in ("of", "for", "from", "by")
                               or self.lex.not_speaker_after.match(self.tokens, k - 1))

@@ -72,12 +72,13 @@ def _match(pattern: FramePattern, i: int, view: SentenceView, lexicon: Lexicon, 
     if pattern.left:
         strict = isinstance(pattern.core[0], Element) and pattern.core[0].options[0][0] in ("-", ",", "'s")
         found, subject_start = phrases.subject_before(i, "place" if pattern.left == "place" else "party", strict)
-        if found is None:
+        if found is None and not (pattern.left != "place" and _said_gerund(i, view, lexicon)):
             return None
-        roles[pattern.left] = found
+        if found is not None:
+            roles[pattern.left] = found
     if pattern.right:
         if pattern.right == "place":
-            objects = phrases.places_after(end, location=bool(lexicon.location_prepositions.match(view.tokens, end - 1)))
+            objects = phrases.places_after(end, location=pattern.where)
             if not objects.places:
                 return None
             roles["place"] = list(objects.places)
@@ -140,6 +141,12 @@ def _past_aside(j: int, element, view: SentenceView, lexicon: Lexicon) -> int:
         if close is not None and _fits(element, close + 1, view, lexicon):
             return close + 1
     return j
+
+
+def _said_gerund(i: int, view: SentenceView, lexicon: Lexicon) -> bool:
+    """"admitted losing control of X", "denied losing the town": the speaker is the subject."""
+    tokens = view.tokens
+    return tokens[i].low.endswith("ing") and i > 0 and bool(lexicon.speech_verbs.match(tokens, i - 1))
 
 
 def _object_follows(end: int, view: SentenceView, lexicon: Lexicon) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from countryinfo import all_countries
 
 from ..actors import Actors
+from ..matching import fold_name, transliteration_key
 from .lexicon import Lexicon
 from .tokens import Token, words_of
 
@@ -55,12 +56,20 @@ class PartyFinder:
                                 for n in names):
                     self.aliases.setdefault(words_of(names[-1]), (actor.id, True))
         self.longest_alias = max((len(w) for w in self.aliases), default=0)
+        # a name spelt otherwise ("Aliev", "Harutiunian"): by the transliteration key of its words
+        self.spelt: dict[tuple[str, ...], str] = {}
+        for words, (actor, capital) in self.aliases.items():
+            if capital and all(w.isalpha() for w in words) and sum(len(w) for w in words) >= 5:
+                self.spelt.setdefault(_spelling(words), actor)
         self.adjectives = _adjectives(actors, lexicon)
         self.generic = _generic_heads(actors, lexicon)
         for head, owners in self.generic.items():  # "rebels" -> "rebel fighters", "rebel-held", "rebellious"
             for words in lexicon.head_adjectives.get(head, ()):
                 if len(words) == 1 and len(owners) == 1:
                     self.adjectives.setdefault(words[0], owners[0])
+        for adjective, actor in list(self.adjectives.items()):  # "Armenians admit", "Azeris celebrated"
+            if adjective[:1].isalpha() and adjective.endswith(("n", "i")):
+                self.aliases.setdefault((adjective + "s",), (actor, True))
         countries = {}
         for country, demonyms in _demonyms().items():
             owners = {self.adjectives[d] for d in demonyms if d in self.adjectives}
@@ -105,6 +114,9 @@ class PartyFinder:
         n = lex.rival_words.match(tokens, i)
         if n:
             return Party(i, i + n, None, "rival")
+        n = lex.self_references.match(tokens, i)
+        if n and i + n < len(tokens) and lex.force_nouns.match(tokens, i + n):
+            return Party(i, i + n + lex.force_nouns.match(tokens, i + n), None, "speaker-pronoun")  # "the country's forces"
         n = lex.force_nouns.match(tokens, i)
         if n:
             tied = self._belonging(tokens, i + n)
@@ -119,6 +131,9 @@ class PartyFinder:
         for n in range(min(self.longest_alias, len(tokens) - i), 0, -1):
             words = tuple(t.low for t in tokens[i:i + n])
             found = self.aliases.get(words) or (self.countries.get(words) and (self.countries[words], True))
+            if found is None and all(t.capitalised and t.low.isalpha() for t in tokens[i:i + n]) \
+                    and sum(len(w) for w in words) >= 5 and _spelling(words) in self.spelt:
+                found = (self.spelt[_spelling(words)], True)
             if found:
                 actor, capital = found
                 if capital and not tokens[i].capitalised:
@@ -286,6 +301,11 @@ def _adjectives(actors: Actors, lexicon: Lexicon) -> dict[str, str]:
             chosen[adjective] = best
     chosen.update(own)
     return chosen
+
+
+def _spelling(words: tuple[str, ...]) -> str:
+    """A name as its transliteration key, so "Aliev" and "Aliyev" agree."""
+    return transliteration_key(fold_name(" ".join(words)))
 
 
 def _names_a_side(noun: str, lexicon: Lexicon) -> bool:

@@ -76,6 +76,9 @@ class PhraseReader:
                 j += n
             elif tokens[j].low in ('"', "'") or tokens[j].low.isdigit() or tokens[j].low in lex.numbers:
                 j += 1
+            elif tokens[j].capitalised and tokens[j].low.isalpha() and j not in self.view.place_starting \
+                    and j + 1 in self.view.place_starting:
+                j += 1  # "Azerbaijani Shusha city"
             else:
                 return j
         return j
@@ -117,7 +120,8 @@ class PhraseReader:
                 and not lex.locators.match(tokens, j):
             k = j + 1
             while k < len(tokens) and k < j + 8 and (tokens[k].low.isalpha() and not tokens[k].capitalised
-                                                      or tokens[k].low in ("'s", "-") or tokens[k].low.isdigit()) \
+                                                      or tokens[k].low == "'s" or tokens[k].low.isdigit()
+                                                      or tokens[k].low == "-" and not tokens[k].spaced) \
                     and not lex.locators.match(tokens, k) and not lex.coordination.match(tokens, k) \
                     and not lex.be.match(tokens, k) and not lex.clause_breaks.match(tokens, k) \
                     and not lex.speech_verbs.match(tokens, k) and k not in view.place_starting:
@@ -463,8 +467,12 @@ class PhraseReader:
             if want == "place" and feature_noun(view, lex, k) and (k in view.place_ending or k - 1 in view.place_ending or k > 0 and (k) in view.place_ending):
                 j = k
                 continue
+            seeing = self._visual_verb_start(k)
+            if seeing is not None:
+                j = seeing  # "troops can be seen entering"
+                continue
             if lex.is_filler(tokens, k) or lex.hedges.match(tokens, k) or lex.realised_before_to.match(tokens, k) \
-                    or low in ("to", "'ve", "'d", "'ll") or lex.be.match(tokens, k) or self._visual_verb_ends(k):
+                    or low in ("to", "'ve", "'d", "'ll") or lex.be.match(tokens, k):
                 j = k
                 continue
             if low == ")":
@@ -550,9 +558,13 @@ class PhraseReader:
                 return None
         return None
 
-    def _visual_verb_ends(self, k: int) -> bool:
-        """"troops can be seen entering": the words of seeing stand between subject and verb."""
-        return any(end == k + 1 for _, end in self.lex.visual_verbs.find(self.tokens, max(0, k - 3), k + 1))
+    def _visual_verb_start(self, k: int) -> int | None:
+        """Where words of seeing that end at token `k` start ("troops [can be seen] entering")."""
+        for start in range(max(0, k - 3), k + 1):
+            n = self.lex.visual_verbs.match(self.tokens, start)
+            if n and start + n == k + 1:
+                return start
+        return None
 
     def _before_support(self, j: int) -> int:
         tokens, lex = self.tokens, self.lex

@@ -115,6 +115,7 @@ class ArticleReader:
         self.last_actor: str | None = None  # the last side named as a subject
         self.quote_speakers: dict[tuple[int, int], list[_Said]] = {}
         self.last_quote: tuple[int, list[_Said]] | None = None
+        self.frames: list[FrameMatch] = []  # the sentence's, while it is read
 
     def _outlet_actor(self, source: str, finder) -> str | None:
         """The side an outlet speaks for: listed in actors.yaml, or named so ("Ethiopian News Agency")."""
@@ -151,6 +152,7 @@ class ArticleReader:
         speeches = SpeechFinder(view, self.lex).find()
         main = self._main_speaker(view, speeches)
         frames = find_frames(view, self.lex, phrases)
+        self.frames = frames
         denial = self._denial_context(view, speeches)
         denied = self._denied_spans(view, denial)
         claims: list[Claim] = []
@@ -227,7 +229,11 @@ class ArticleReader:
         if said.is_actor and said.speech is not None and said.speech.holds(party.start):
             return said.claimant  # "Tigrayan forces said they captured ..."
         before = [p.actor for p in view.parties if p.end <= party.start and p.actor and not p.supporting]
-        return before[-1] if before else (said.claimant if said.is_actor else self.last_actor)
+        actor = before[-1] if before else (said.claimant if said.is_actor else self.last_actor)
+        if any(f.frame == "loss" and f.loser is not None and f.loser.actor == actor and f.start < party.start
+               for f in self.frames):
+            return self.rival_of(actor)  # "the militants had withdrawn before they entered": they are the others
+        return actor
 
     def _resolved_generic(self, party: Party) -> Party:
         if party.actor is not None or len(party.candidates) < 2:
@@ -330,6 +336,11 @@ class ArticleReader:
                     found = [s for s in said if s is not None]
                     if found:
                         break
+        after = self.views[closing.index + 1] if closing is not None and closing.index + 1 < len(self.views) else None
+        if not found and after is not None and len(after.tokens) <= 8 and not after.sentence.quoted:
+            speeches = SpeechFinder(after, self.lex).find()  # "“Dear Shusha, you are free!” Aliyev tweeted Sunday."
+            said = [self._resolve_speaker(sp, after, None, speech) for speech in speeches for sp in speech.speakers]
+            found = [s for s in said if s is not None]
         if not found and self.last_quote and view.index - self.last_quote[0] <= _QUOTE_REACH:
             found = self.last_quote[1]
         if found:
@@ -371,7 +382,7 @@ class ArticleReader:
                    and c.claimant != controller for c in self.claims)
 
     def _hedges(self, view: SentenceView) -> tuple[str, ...]:
-        found = [view.text_of(s, e) for s, e in self.lex.hedges.find(view.tokens)]
+        found = [view.text_of(s, e) for s, e in self.lex.hedges.find(view.tokens) + self.lex.epistemic.find(view.tokens)]
         tokens = view.tokens
         for k in range(1, len(tokens) - 1):  # a scare-quoted verb: 'captured', "liberated"
             if tokens[k - 1].low in ("'", '"') and tokens[k + 1].low in ("'", '"') and k + 1 < len(tokens) \
@@ -403,8 +414,11 @@ class ArticleReader:
 
     def _intent(self, view: SentenceView, frame: FrameMatch, window_start: int) -> str | None:
         tokens, lex = view.tokens, self.lex
+        epistemic = lex.epistemic.find(tokens, window_start, frame.start)
         for start, end in lex.intent.find(tokens, window_start, frame.start):
             words = view.text_of(start, end)
+            if any(s <= start < e for s, e in epistemic):
+                continue  # "might already be under X's control": a doubt, kept as a hedge
             if tokens[start].capitalised and start > 0:
                 continue  # "19 May": a month, not the verb "may"
             if words.lower() in ("can", "could") and end < len(tokens) and tokens[end].low == "be":

@@ -160,7 +160,7 @@ def _following(noun, view, end, views, lexicon, possessor, gazetteer) -> Place |
     if end < len(view.tokens) and lexicon.locators.match(view.tokens, end):
         later = []  # "a town near the region's main city, Stepanakert": Stepanakert only locates it
     candidates = later + [ref for v in views[view.index + 1:view.index + 1 + _FORWARD_SENTENCES]
-                          for ref in v.places if ref.kind == "name"]
+                          for ref in v.places if ref.kind == "name" and not _names_a_side(v, ref)]
     for ref in candidates:
         if possessor is not None and not gazetteer.is_ancestor(possessor.id, ref.place.id):
             continue

@@ -50,10 +50,12 @@ class Element:
 
 @dataclass(frozen=True)
 class Slot:
-    """Where a role (holder, loser, place) stands inside a phrase; `force`: named as armed men."""
+    """Where a role (holder, loser, place) stands inside a phrase; `force`: named as armed men;
+    `where`: a place where something is ("outside the governor's office in X": X)."""
 
     role: str
     force: bool = False
+    where: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class FramePattern:
     core: tuple[Element | Slot, ...]
     right: str | None  # role looked for after the core (the object)
     force_roles: frozenset = frozenset()  # roles that must be named as armed men ({holder:force})
+    where: bool = False  # the place is where something is ({place:where})
 
 
 class Phrases:
@@ -142,6 +145,7 @@ class Lexicon:
     same_side_suffixes: Phrases
     other_side_suffixes: Phrases
     rival_words: Phrases
+    self_references: Phrases
     generic_heads: tuple[str, ...]
     head_adjectives: dict  # generic head -> adjectives that name its actor ("rebels" -> rebel, rebellious)
     speaker_pronouns: Phrases
@@ -151,7 +155,6 @@ class Lexicon:
     holdout_nouns: Phrases
     coordination: Phrases
     locators: Phrases
-    location_prepositions: Phrases
     descriptors: Phrases
     reference_nouns: Phrases
     same_reference: tuple[frozenset, ...]
@@ -160,6 +163,7 @@ class Lexicon:
     feature_sizes: dict
     negation: Phrases
     intent: Phrases
+    epistemic: Phrases
     realised_before_to: Phrases
     causatives: Phrases
     condition: Phrases
@@ -339,6 +343,7 @@ class _Reader:
             same_side_suffixes=self.phrases(parties, "same_side_suffixes"),
             other_side_suffixes=self.phrases(parties, "other_side_suffixes"),
             rival_words=self.phrases(parties, "rival_words"),
+            self_references=self.phrases(parties, "self_references"),
             generic_heads=tuple(w.lower() for w in self.words(parties, "generic_heads")),
             head_adjectives=self.mapping(parties, "head_adjectives"),
             speaker_pronouns=self.phrases(pronouns, "speaker"),
@@ -348,7 +353,6 @@ class _Reader:
             holdout_nouns=self.phrases(places, "holdout_nouns"),
             coordination=self.phrases(places, "coordination"),
             locators=self.phrases(places, "locators"),
-            location_prepositions=self.phrases(places, "location_prepositions"),
             descriptors=self.phrases(places, "descriptors"),
             reference_nouns=self.phrases(places, "reference_nouns"),
             same_reference=tuple(frozenset(" ".join(words_of(n)) for n in group) for group in same),
@@ -357,6 +361,7 @@ class _Reader:
             feature_sizes=sizes["feature_sizes"],
             negation=self.phrases(cancel, "negation"),
             intent=self.phrases(cancel, "intent"),
+            epistemic=self.phrases(cancel, "epistemic"),
             realised_before_to=self.phrases(cancel, "realised_before_to"),
             causatives=Phrases(a for verb in self.words(cancel, "causatives") for a in self.written("~" + verb)),
             condition=self.phrases(cancel, "condition"),
@@ -447,10 +452,10 @@ def _compile(reader: "_Reader", frame: str, text: str, lists: dict[str, list[str
         body = raw[1:-1] if optional or raw.startswith("(") else raw
         if body.startswith("{") and body.endswith("}"):
             role, _, restriction = body[1:-1].partition(":")
-            if role not in ROLES or restriction not in ("", "force"):
+            if role not in ROLES or restriction not in ("", "force", "where"):
                 raise ValueError(f"unknown role {{{body[1:-1]}}}; roles are {', '.join('{' + r + '}' for r in ROLES)}"
-                                 " (a side may be {holder:force})")
-            items.append((Slot(role, restriction == "force"), optional))
+                                 " (a side may be {holder:force}, a place {place:where})")
+            items.append((Slot(role, restriction == "force", restriction == "where"), optional))
             continue
         if body in lists:
             if not lists[body]:
@@ -469,9 +474,10 @@ def _compile(reader: "_Reader", frame: str, text: str, lists: dict[str, list[str
         dropped = {p for p, keep in zip(optional_positions, kept) if not keep}
         parts = [item for i, (item, _) in enumerate(items) if i not in dropped]
         force = frozenset(item.role for item in parts if isinstance(item, Slot) and item.force)
+        where = any(isinstance(item, Slot) and item.where for item in parts)
         left = parts.pop(0).role if parts and isinstance(parts[0], Slot) else None
         right = parts.pop().role if parts and isinstance(parts[-1], Slot) else None
         if not parts or isinstance(parts[0], Slot):
             raise ValueError("a phrase needs a word between its roles")
-        patterns.append(FramePattern(frame, text, left, tuple(parts), right, force))
+        patterns.append(FramePattern(frame, text, left, tuple(parts), right, force, where))
     return patterns
