@@ -79,11 +79,20 @@ class SpeechFinder:
                 if speech is not None:
                     found.append(speech)
             i += max(n, 1)
+        found.extend(self._colon_speaker(found))
         visual = self._visual()
         found = [s for s in found if not any(v.at == s.at for v in visual)] + visual  # the picture speaks
         if not found:
             found.extend(self._trailing_speaker())
         return found
+
+    def _colon_speaker(self, found: list[Speech]) -> list[Speech]:
+        """"Al-Mismari: LNA began withdrawing ...": a headline that gives its speaker first."""
+        tokens = self.tokens
+        party = self.view.party_starting.get(0)
+        if found or party is None or party.actor is None or party.end >= len(tokens) or tokens[party.end].low != ":":
+            return []
+        return [Speech(party.end, (Speaker(self.view.text_of(0, party.end), party),), (party.end + 1, len(tokens)), "say")]
 
     def _trailing_speaker(self) -> list[Speech]:
         """"..., the group's spokesperson, Zabihullah Mujahid.": a speaker named at the end, with no verb."""
@@ -380,8 +389,8 @@ class SpeechFinder:
         k = party.start
         while k > start and self.lex.determiners.match(self.tokens, k - 1):
             k -= 1
-        if k - 2 >= start and self.lex.speaker_nouns.match(self.tokens, k - 2):
-            return False
+        if k - 2 >= start and self.tokens[k - 1].low in ("in", "from") and self.lex.speaker_nouns.match(self.tokens, k - 2):
+            return False  # "officials in Yerevan"
         return k > start and (self.lex.locators.match(self.tokens, k - 1) and
                               self.tokens[k - 1].low not in ("of", "for", "from", "by")
                               or self.lex.not_speaker_after.match(self.tokens, k - 1))

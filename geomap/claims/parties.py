@@ -122,6 +122,8 @@ class PartyFinder:
             tied = self._belonging(tokens, i + n)
             if tied:
                 return Party(i, tied.end, tied.actor, "force")  # "militias loyal to Sarraj"
+            if i > 0 and tokens[i - 1].low == "the" and tokens[i].low.endswith("s") and not tokens[i].capitalised:
+                return Party(i - 1, i + n, None, "pronoun")  # "the forces": those named before
         if low in self.generic and self._generic_allowed(tokens, i):
             owners = self.generic[low]
             return Party(i, i + 1, owners[0] if len(owners) == 1 else None, "generic", candidates=owners)
@@ -176,6 +178,11 @@ class PartyFinder:
             k += 1
         if k >= len(tokens):
             return None
+        if k + 1 < len(tokens) and tokens[k + 1].low == "'s" and not (self._alias_at(tokens, k) or self._adjective_at(tokens, k)):
+            for m in range(k + 2, min(len(tokens), k + 6)):  # "forces aligned with Libya's recognised Government of ..."
+                if self._alias_at(tokens, m):
+                    k = m
+                    break
         party = self._alias_at(tokens, k) or self._adjective_at(tokens, k)
         if party is None and tokens[k].low in self.adjectives:
             party = Party(k, k + 1, self.adjectives[tokens[k].low], "force")
@@ -246,7 +253,7 @@ class PartyFinder:
             n = lex.force_nouns.match(tokens, end) or lex.speaker_nouns.match(tokens, end)
             if n and party.kind != "pronoun":
                 end += n
-        if party.kind == "pronoun" and tokens[party.start].low in ("his", "her", "its", "their"):
+        if party.kind in ("pronoun", "speaker-pronoun") and tokens[party.start].low in ("his", "her", "its", "their", "our", "my"):
             n = end < len(tokens) and (lex.force_nouns.match(tokens, end) or lex.speaker_nouns.match(tokens, end))
             if not n and end + 1 < len(tokens):
                 n2 = lex.force_nouns.match(tokens, end + 1) or lex.speaker_nouns.match(tokens, end + 1)

@@ -131,9 +131,12 @@ class PhraseReader:
 
     def _named(self, ref: PlaceRef) -> tuple[list[PlaceRef], int]:
         """A named place and what follows it: "Ethiopia's Axum" is Axum, "the Tigray regional capital
-        Mekelle" is Mekelle, "Kombolcha towns" is Kombolcha, "the town's districts" the town."""
+        Mekelle" is Mekelle, "Kombolcha towns" is Kombolcha, "the town's districts" the town;
+        "northwestern Libya" is a part of a country, not the country."""
         tokens, lex, view = self.tokens, self.lex, self.view
         k = ref.end
+        if ref.place.feature_type == "country" and ref.start > 0 and _is_direction(tokens[ref.start - 1].low):
+            return [], k
         if k < len(tokens) and tokens[k].low == "'s":
             head = self.skip_modifiers(k + 1)
             found, after = self.item(head)
@@ -431,6 +434,9 @@ class PhraseReader:
                     return None, i
             else:
                 refs = self._places_ending(j)
+                party = view.party_starting.get(refs[-1].start) if refs else None
+                if party is not None and party.end == refs[-1].end and party.actor is not None:
+                    return None, i  # "which Azerbaijan claims to have liberated": Azerbaijan speaks
                 if refs and self.locating(refs[0]) and not self._last_holdout(refs[0]):
                     start = self._locator_start(refs[0])  # "the town of X in the northern part of Y": X
                     if start is not None:

@@ -183,6 +183,8 @@ class ArticleReader:
             result = outcome
             if result is None and holder is None:
                 result = "no holder: no side is named, and the claimant is not a party"
+            if not said.is_actor and holder in self.actor_ids and self._anonymous(said.claimant):
+                said = _Said(holder, True, said.corroborating, said.visual, said.denying, said.speech)  # "a spokesman said"
             span = next(((a, b) for a, b in denied if a <= frame.start < b), None)
             if result is None and span is not None:
                 result = "denied: the speaker says this is not so (a denial below)"
@@ -292,6 +294,13 @@ class ArticleReader:
                 return _Said(earlier, earlier in self.actor_ids, corroborating, visual, denying, speech)
             return None if party is not None else _Said(speaker.name, False, corroborating, visual, denying, speech)
         return _Said(speaker.name, False, corroborating, visual, denying, speech)
+
+    def _anonymous(self, name: str) -> bool:
+        """"a spokesman", "military sources": someone who speaks for the side the sentence names."""
+        words = [w.lower() for w in name.split()]
+        return bool(words) and any(w in self.lex.speaker_nouns for w in words) and \
+            all(w in self.lex.speaker_nouns or w in self.lex.descriptors or w in self.lex.determiners
+                or w in self.lex.force_nouns for w in words)
 
     def _unnamed(self, speaker: Speaker) -> bool:
         """"the statement", "the spokesman": a speaker named before, not a new one."""

@@ -124,6 +124,16 @@ def points_at(noun: str, place: Place, lexicon: Lexicon) -> bool:
     return bool(lexicon.references(noun) & names)
 
 
+def _locating(view: SentenceView, ref: PlaceRef, lexicon: Lexicon) -> bool:
+    """A place named only to locate another ("four cities near the capital Tripoli")."""
+    tokens, k = view.tokens, ref.start
+    while k > 0 and (lexicon.determiners.match(tokens, k - 1) or lexicon.descriptors.match(tokens, k - 1)
+                     or lexicon.reference_nouns.match(tokens, k - 1)):
+        k -= 1
+    return k > 0 and any(e == k for _, e in lexicon.locators.find(tokens, max(0, k - 3), k)) \
+        and tokens[k - 1].low != "of"
+
+
 def _names_a_side(view: SentenceView, ref: PlaceRef) -> bool:
     """"Baku's claims", "Armenia has refuted": a place name standing for a side, not the place."""
     party = view.party_starting.get(ref.start)
@@ -156,7 +166,7 @@ def _antecedent(noun, possessor, position, named, lexicon, gazetteer) -> Place |
 def _following(noun, view, end, views, lexicon, possessor, gazetteer) -> Place | None:
     """The next place `noun` can mean, after the phrase: later in its sentence (not one that
     only locates it, "a town near X"), then in the next few sentences."""
-    later = [ref for ref in view.places if ref.start >= end and ref.kind == "name"]
+    later = [ref for ref in view.places if ref.start >= end and ref.kind == "name" and not _locating(view, ref, lexicon)]
     if end < len(view.tokens) and lexicon.locators.match(view.tokens, end):
         later = []  # "a town near the region's main city, Stepanakert": Stepanakert only locates it
     candidates = later + [ref for v in views[view.index + 1:view.index + 1 + _FORWARD_SENTENCES]
