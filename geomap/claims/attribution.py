@@ -319,6 +319,13 @@ class SpeechFinder:
                 return (Speaker(speakers[0].name, side),), close
         return speakers, k
 
+    def _title(self, start: int, end: int) -> bool:
+        """Whether tokens[start:end] describe the one named before them ("spokesperson of ...")."""
+        k = start
+        while k < end and self.lex.determiners.match(self.tokens, k):
+            k += 1
+        return k < end and bool(self.lex.speaker_nouns.match(self.tokens, k))
+
     def _title_follows(self, k: int) -> bool:
         """"President of the Republic of Azerbaijan": a title goes on with a capitalised name."""
         while k < len(self.tokens) and self.lex.determiners.match(self.tokens, k):
@@ -368,7 +375,8 @@ class SpeechFinder:
             return Speaker(self.view.text_of(start, end))
         after_aside = tokens[end - 1].low == "," or len(chunks) == 1
         ordered = chunks if after_aside else [chunks[-1], *chunks[:-1]]
-        for a, b in (ordered if after_aside else ordered[:1]):
+        titled = not after_aside and self._title(*chunks[-1])  # "X, spokesperson of Artsakh's President said"
+        for a, b in (ordered if after_aside or titled else ordered[:1]):
             parties = [p for p in self.view.parties if a <= p.start and p.end <= b and not p.supporting
                        and not self._locating(p, a) and p.actor is not None]
             heads = [p for p in parties if not (p.end < b and tokens[p.end].low == "'s" and

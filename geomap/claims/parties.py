@@ -161,9 +161,9 @@ class PartyFinder:
             n = lex.force_nouns.match(tokens, j) or lex.speaker_nouns.match(tokens, j)
             if n:
                 return Party(i, j + n, actor, "force")
-            if tokens[j].low in self.adjectives or not tokens[j].low.isalpha():
+            if tokens[j].low in self.adjectives or not (tokens[j].low.isalpha() or tokens[j].low == "'s"):
                 return None
-            j += 1
+            j += 1  # "Artsakh's President", "Ethiopian Defense Forces"
         return None
 
     def _belonging(self, tokens: Sequence[Token], j: int) -> Party | None:
@@ -203,8 +203,8 @@ class PartyFinder:
 
     def _generic_allowed(self, tokens: Sequence[Token], i: int) -> bool:
         """"the army", "the heroic army", not "Libyan Army" (an army geomap does not know)."""
-        if i == 0:
-            return True
+        if i == 0 or not tokens[i - 1].low.isalnum():
+            return True  # at the start of a sentence or clause
         before = tokens[i - 1]
         if before.low in self.adjectives or before.low in self.lexicon.determiners or before.low in ("'s", "-"):
             return True

@@ -17,7 +17,7 @@ from .lexicon import Lexicon
 from .parties import Party
 from .view import PlaceRef, SentenceView, feature_noun
 
-_ASIDE_MAX = 15  # tokens in an aside between commas
+_ASIDE_MAX = 24  # tokens in an aside between commas
 
 
 @dataclass(frozen=True)
