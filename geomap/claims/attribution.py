@@ -192,7 +192,20 @@ class SpeechFinder:
         scope_start = after
         if scope_start < len(tokens) and tokens[scope_start].low == "that":
             scope_start += 1
-        return Speech(i, speakers, (scope_start, len(tokens)), lemma)
+        return Speech(i, speakers, (scope_start, self._scope_end(i, scope_start)), lemma)
+
+    def _scope_end(self, i: int, start: int) -> int:
+        """Where what is said ends: the sentence's end, but "claims to have liberated," and "reports by X
+        asserting that ..." (a verb inside a phrase) end with the phrase (its comma or the main verb)."""
+        tokens, lex = self.tokens, self.lex
+        embedded = start < len(tokens) and tokens[start].low == "to" or tokens[i].low.endswith("ing") and any(
+            lex.claim_nouns.match(tokens, k) for k in range(max(0, i - 8), i))
+        if not embedded:
+            return len(tokens)
+        for k in range(start, len(tokens)):
+            if tokens[k].low in (",", ";") or (k > start + 2 and lex.false_phrases.match(tokens, k)):
+                return k
+        return len(tokens)
 
     def _trailing_name(self, i: int, after: int) -> Speech | None:
         """"..., the GSC said.", "..., Reuters reports.": the speaker is the short phrase after the

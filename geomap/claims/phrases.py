@@ -119,6 +119,11 @@ class PhraseReader:
                 and not lex.clause_breaks.match(tokens, j) and not lex.coordination.match(tokens, j) \
                 and not lex.locators.match(tokens, j):
             k = j + 1
+            if tokens[j].capitalised:  # a name geomap does not know: "Kfar Zeita", "Al-Asa"
+                while k < len(tokens) and (tokens[k].capitalised and tokens[k].low.isalpha() or
+                                           tokens[k].low == "-" and not tokens[k].spaced) and k not in view.place_starting:
+                    k += 1
+                return [], k
             while k < len(tokens) and k < j + 8 and (tokens[k].low.isalpha() and not tokens[k].capitalised
                                                       or tokens[k].low == "'s" or tokens[k].low.isdigit()
                                                       or tokens[k].low == "-" and not tokens[k].spaced) \
@@ -491,6 +496,9 @@ class PhraseReader:
                 opening = next((o for o in range(k - 1, max(-1, k - _ASIDE_MAX), -1) if tokens[o].low == ","), None)
                 if want == "place" and k in view.place_ending and opening is not None:
                     renamed = view.place_ending[k]  # "the last pocket in Afghanistan, the Panjshir Valley, has been"
+                    first = view.place_starting.get(0)
+                    if first is not None and first.end < len(tokens) and tokens[first.end].low == "," and first.start < opening:
+                        return [first], first.start  # "Saraqib, a city ... of the province's center, Idlib, ..., was"
                     if self.skip_modifiers(opening + 1) == renamed.start or opening + 1 == renamed.start:
                         return [renamed], renamed.start
                 if opening is not None and self._aside(opening + 1, k):
