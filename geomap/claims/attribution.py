@@ -158,6 +158,9 @@ class SpeechFinder:
         after = i + n
         if tokens[i].low == "saying" and i > 0 and tokens[i - 1].low == "as":  # "quoting X as saying"
             speakers = self._quoted_as(i - 1)
+            if speakers and self._tail_only(after):  # "..., TASS reported a military source as saying on Thursday."
+                comma = next((c for c in range(i - 1, -1, -1) if tokens[c].low == "," and not _in_number(tokens, c)), None)
+                return Speech(i, speakers, (0, comma if comma is not None else i), lemma)
             return Speech(i, speakers, (after, len(tokens)), lemma) if speakers else None
         if lex.object_speaker.match(tokens, i) and i + n < len(tokens) and not (tokens[i + n].low == "as"):
             speakers, end = self.speakers_after(i + n)  # "AFP quoted a war monitor"

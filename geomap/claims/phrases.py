@@ -417,6 +417,7 @@ class PhraseReader:
             if shared is not None:
                 return shared, shared.start
         j = i
+        past_aside = False
         while j > 0:
             if want == "party":
                 party = view.party_ending.get(j)
@@ -447,6 +448,10 @@ class PhraseReader:
                     if start is not None:
                         j = start
                         continue
+                first = view.place_starting.get(0)
+                if refs and past_aside and first is not None and first.start < refs[0].start and \
+                        first.end < len(tokens) and tokens[first.end].low == ",":
+                    return [first], 0  # "Saraqib, a city near the province's center, Idlib, ..., was liberated"
                 if refs:
                     return refs, refs[0].start
                 if j in view.party_ending:
@@ -509,6 +514,7 @@ class PhraseReader:
                             break
                         opening = earlier
                     j = opening
+                    past_aside = True
                     continue
                 return None, i
             if low in ("and",) and want == "party" and k > 0 and tokens[k - 1].low in (",",):

@@ -154,7 +154,7 @@ class ArticleReader:
         frames = find_frames(view, self.lex, phrases)
         self.frames = frames
         denial = self._denial_context(view, speeches)
-        denied = self._denied_spans(view, denial)
+        denied = self._denied_spans(view, denial, speeches, main)
         claims: list[Claim] = []
         hedges = self._hedges(view)
         date = date_referred(view, self.article.date, self.lex)
@@ -185,7 +185,8 @@ class ArticleReader:
                 result = "no holder: no side is named, and the claimant is not a party"
             if not said.is_actor and holder in self.actor_ids and self._anonymous(said.claimant):
                 said = _Said(holder, True, said.corroborating, said.visual, said.denying, said.speech)  # "a spokesman said"
-            span = next(((a, b) for a, b in denied if a <= frame.start < b), None)
+            span = next(((a, b) for a, b, denier in denied if a <= frame.start < b
+                         and (denier is None or said.claimant == denier)), None)
             if result is None and span is not None:
                 result = "denied: the speaker says this is not so (a denial below)"
                 embedded = self._embedded_claimant(view, frame, span[0])
@@ -232,10 +233,22 @@ class ArticleReader:
             return said.claimant  # "Tigrayan forces said they captured ..."
         before = [p.actor for p in view.parties if p.end <= party.start and p.actor and not p.supporting]
         actor = before[-1] if before else (said.claimant if said.is_actor else self.last_actor)
-        if any(f.frame == "loss" and f.loser is not None and f.loser.actor == actor and f.start < party.start
-               for f in self.frames):
+        if self._withdrew_before(view, party, actor):
             return self.rival_of(actor)  # "the militants had withdrawn before they entered": they are the others
         return actor
+
+    def _withdrew_before(self, view: SentenceView, pronoun: Party, actor: str | None) -> bool:
+        """Whether `actor`, named earlier in the sentence, is said to withdraw or lose there."""
+        tokens = view.tokens
+        for party in view.parties:
+            if party.actor != actor or party.end > pronoun.start:
+                continue
+            k = party.end
+            while k < pronoun.start and k < party.end + 5 and (self.lex.is_filler(tokens, k) or self.lex.be.match(tokens, k)):
+                k += 1
+            if k < pronoun.start and any(p.frame == "loss" and p.left == "loser" for p in self.lex.patterns_by_word.get(tokens[k].low, ())):
+                return True
+        return False
 
     def _resolved_generic(self, party: Party) -> Party:
         if party.actor is not None or len(party.candidates) < 2:
@@ -452,11 +465,14 @@ class ArticleReader:
         return None
 
     # -- denials -------------------------------------------------------------------------------
-    def _denied_spans(self, view: SentenceView, denial: Speech | None) -> list[tuple[int, int]]:
-        """Tokens whose frames are what a denial denies: the words after "X denied", the claim
-        before "... is false"."""
-        spans = [denial.scope] if denial is not None else []
-        spans += [(0, start) for start, _ in self.lex.false_phrases.find(view.tokens)]
+    def _denied_spans(self, view: SentenceView, denial: Speech | None, speeches, main) -> list[tuple]:
+        """Tokens whose frames are what a denial denies (the words after "X denied", the claim before
+        "... is false"), with the denier where known: a claim there said by someone else ("reports
+        by X asserting that ...") is still that one's claim."""
+        spans = [(*denial.scope, None)] if denial is not None else []
+        for start, _ in self.lex.false_phrases.find(view.tokens):
+            said = self._claimants(view, start, speeches, main)
+            spans.append((0, start, said[0].claimant if said and said[0].is_actor else None))
         return spans
 
     def _denial_context(self, view: SentenceView, speeches: list[Speech]) -> Speech | None:
