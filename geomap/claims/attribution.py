@@ -298,8 +298,9 @@ class SpeechFinder:
                 k -= 1
                 continue
             quote = low == '"' or low == "'" and (tokens[k - 1].spaced or k >= 2 and not tokens[k - 2].low.isalnum())
+            verb = lex.speech_verbs.match(tokens, k - 1)
             stop = quote or low in (":", ";", "(") or (low == "-" and tokens[k - 1].spaced) or \
-                lex.clause_breaks.match(tokens, k - 1) or lex.speech_verbs.match(tokens, k - 1)
+                lex.clause_breaks.match(tokens, k - 1) or verb and not self._noun_use(k - 1, verb)
             if stop and not (aside and low not in ('"', "'", ":", ";")):
                 break
             k -= 1

@@ -532,8 +532,9 @@ class PhraseReader:
         sentence's subject)."""
         tokens, lex, view = self.tokens, self.lex, self.view
         k = i
-        while k > 0 and lex.is_filler(tokens, k - 1) and tokens[k - 1].low not in ('"', "'", "(", ")"):
-            k -= 1
+        while k > 0 and (lex.is_filler(tokens, k - 1) and tokens[k - 1].low not in ('"', "'", "(", ")")
+                         or tokens[k - 1].low == "to" and k > 1 and lex.realised_before_to.match(tokens, k - 2)):
+            k -= 2 if tokens[k - 1].low == "to" else 1  # "and managed to enter": past "managed to"
         if k == 0:
             return None
         before = tokens[k - 1].low

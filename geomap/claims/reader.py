@@ -453,8 +453,12 @@ class ArticleReader:
             before = k - 1
             while before >= 0 and lex.is_filler(tokens, before):
                 before -= 1
-            forced = before >= 0 and before + 1 in view.party_ending and \
-                lex.causatives.match(tokens, max(0, view.party_ending[before + 1].start - 1))  # "forced the LNA to"
+            forced = False
+            if before >= 0 and before + 1 in view.party_ending:  # "forced the LNA to retreat"
+                verb = view.party_ending[before + 1].start - 1
+                while verb > 0 and lex.determiners.match(tokens, verb):
+                    verb -= 1
+                forced = verb >= 0 and bool(lex.causatives.match(tokens, verb))
             if before < 0 or not (lex.realised_before_to.match(tokens, before) or forced):
                 return "intent: to " + tokens[frame.start].text
         if frame.pattern.left is None:  # "the capture of X would be": a hypothetical
