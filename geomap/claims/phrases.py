@@ -555,15 +555,15 @@ class PhraseReader:
                         (p.end - p.start > 1 or tokens[p.start].low not in ("his", "her", "its", "their", "our", "my"))]
             return subjects[0] if subjects else None
         if before == "and" and not (k >= 2 and tokens[k - 2].low == ","):
-            for j in range(k - 2, max(-1, k - 14), -1):
-                if lex.clause_breaks.match(tokens, j) or lex.speech_verbs.match(tokens, j) or tokens[j].low in ('"', ";"):
-                    return None
-                party = view.party_ending.get(j + 1)
-                if party is None or party.supporting:
-                    continue
-                if party.end - party.start == 1 and tokens[party.start].low in ("his", "her", "its", "their", "our", "my"):
-                    continue  # "broke into their defenses and": their is not the subject
-                return party
+            start = k - 1  # the clause before "and": its first side is the subject the verbs share
+            while start > 0 and not (lex.clause_breaks.match(tokens, start - 1) or lex.speech_verbs.match(tokens, start - 1)
+                                     or tokens[start - 1].low in ('"', ";", ":")) and k - start < 20:
+                start -= 1
+            for party in view.parties:
+                if start <= party.start and party.end <= k - 1 and not party.supporting and not (
+                        party.end - party.start == 1 and tokens[party.start].low in ("his", "her", "its", "their", "our", "my")) \
+                        and self._before_a_verb(party.end, k - 1):
+                    return party  # "units from GNA forces chased away Haftar's forces ... and managed to enter"
         return None
 
     def _attached_phrase(self, j: int) -> int | None:
@@ -586,6 +586,14 @@ class PhraseReader:
             if n and start + n == k + 1:
                 return start
         return None
+
+    def _before_a_verb(self, j: int, limit: int) -> bool:
+        """Whether a verb follows token `j` (past adverbs): the side before it is a subject."""
+        tokens, lex = self.tokens, self.lex
+        while j < limit and lex.is_filler(tokens, j) and not lex.locators.match(tokens, j):
+            j += 1
+        return j < limit and tokens[j].low.isalpha() and not tokens[j].capitalised and not (
+            lex.locators.match(tokens, j) or lex.coordination.match(tokens, j) or lex.determiners.match(tokens, j))
 
     def _before_support(self, j: int) -> int:
         tokens, lex = self.tokens, self.lex
