@@ -186,6 +186,8 @@ class PartyFinder:
         party = self._alias_at(tokens, k) or self._adjective_at(tokens, k)
         if party is None and tokens[k].low in self.adjectives:
             party = Party(k, k + 1, self.adjectives[tokens[k].low], "force")
+        if party is None and tokens[k].capitalised and k + 1 < len(tokens):
+            party = self._alias_at(tokens, k + 1)  # "backing Al Sarraj"
         if party is not None and party.end < len(tokens) and tokens[party.end].low == "'s":
             # "forces from Ethiopia's northern Tigray region": the region, not the country
             m = party.end + 1

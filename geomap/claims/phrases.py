@@ -443,7 +443,7 @@ class PhraseReader:
                 party = view.party_starting.get(refs[-1].start) if refs else None
                 if party is not None and party.end == refs[-1].end and party.actor is not None:
                     return None, i  # "which Azerbaijan claims to have liberated": Azerbaijan speaks
-                if refs and self.locating(refs[0]) and not self._last_holdout(refs[0]):
+                if refs and self.locating(refs[0]) and not past_aside and not self._last_holdout(refs[0]):
                     start = self._locator_start(refs[0])  # "the town of X in the northern part of Y": X
                     if start is not None:
                         j = start

@@ -205,7 +205,7 @@ class ArticleReader:
     # -- who holds ---------------------------------------------------------------------------
     def _controller(self, view: SentenceView, frame: FrameMatch, said: _Said) -> str | None:
         holder = self._actor_of(frame.holder, view, said)
-        loser = self._actor_of(frame.loser, view, said)
+        loser = self._actor_of(frame.loser, view, said) or (self._routed(view) if frame.frame != "loss" else None)
         if frame.frame == "loss" and frame.holder is None:
             side = loser or (said.claimant if said.is_actor and not said.visual else None)
             return self.rival_of(side) if side else None
@@ -217,6 +217,18 @@ class ArticleReader:
             return self.rival_of(said.claimant) if said.is_actor else None
         if said.is_actor and not said.visual and (frame.pattern.left == "place" or frame.pattern.left is None):
             return said.claimant  # "Jabrayil has been liberated", "battles for Shushi are still on"
+        return None
+
+    def _routed(self, view: SentenceView) -> str | None:
+        """A side the sentence says withdrew or was defeated ("after the pullout of Haftar's forces")."""
+        tokens = view.tokens
+        for party in view.parties:
+            k = party.start
+            while k > 0 and self.lex.determiners.match(tokens, k - 1):
+                k -= 1
+            if party.actor and k >= 2 and tokens[k - 1].low == "of" and any(
+                    p.frame == "loss" for p in self.lex.patterns_by_word.get(tokens[k - 2].low, ())):
+                return party.actor
         return None
 
     def _actor_of(self, party: Party | None, view: SentenceView, said: _Said) -> str | None:

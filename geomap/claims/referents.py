@@ -46,7 +46,8 @@ def add_references(views: Sequence[SentenceView], lexicon: Lexicon, gazetteer: G
                     _following(noun, view, end, views, lexicon, possessor, gazetteer)
                 kind = "reference"
             else:
-                place = _following(noun, view, end, views, lexicon, None, gazetteer) or \
+                place = _renamed(view, start, noun, lexicon) or \
+                    _following(noun, view, end, views, lexicon, None, gazetteer) or \
                     _antecedent(noun, None, (view.index, start), named, lexicon, gazetteer)
                 kind = "forward"
             if place is not None:
@@ -124,14 +125,23 @@ def points_at(noun: str, place: Place, lexicon: Lexicon) -> bool:
     return bool(lexicon.references(noun) & names)
 
 
+def _renamed(view: SentenceView, start: int, noun: str, lexicon: Lexicon) -> Place | None:
+    """"Gharyan, a city 100 km south of Tripoli": the phrase describes the place before its comma."""
+    if start >= 2 and view.tokens[start - 1].low == ",":
+        before = view.place_ending.get(start - 1)
+        if before is not None and points_at(noun, before.place, lexicon):
+            return before.place
+    return None
+
+
 def _locating(view: SentenceView, ref: PlaceRef, lexicon: Lexicon) -> bool:
     """A place named only to locate another ("four cities near the capital Tripoli")."""
     tokens, k = view.tokens, ref.start
     while k > 0 and (lexicon.determiners.match(tokens, k - 1) or lexicon.descriptors.match(tokens, k - 1)
                      or lexicon.reference_nouns.match(tokens, k - 1)):
         k -= 1
-    return k > 0 and any(e == k for _, e in lexicon.locators.find(tokens, max(0, k - 3), k)) \
-        and tokens[k - 1].low != "of"
+    return k > 0 and any(e == k and not (s == k - 1 and tokens[s].low == "of")
+                         for s, e in lexicon.locators.find(tokens, max(0, k - 3), k))
 
 
 def _names_a_side(view: SentenceView, ref: PlaceRef) -> bool:
