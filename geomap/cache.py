@@ -43,9 +43,11 @@ def load_indexed(path: str | Path) -> tuple[Gazetteer, NameIndex]:
 
 
 def _content_key(files: list[Path]) -> str:
-    from . import __version__
+    from . import __version__, gazetteer, matching
 
     digest = hashlib.sha256(f"{_FORMAT}:{__version__}".encode())
+    for module in (gazetteer, matching):  # the code that builds what is cached
+        digest.update(Path(module.__file__).read_bytes())
     for file in files:
         digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()[:32]

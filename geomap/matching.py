@@ -41,7 +41,8 @@ _IZAFE = ("e", "i", "ye")  # Persian linking vowel: Dara-e-Hazara, Dara-i Hazara
 _ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ul)[-‐‑'’][A-Z]")
 _TRANSLITERATION = [
     (re.compile(p), r) for p, r in (
-        (r"^[aeiou]", "a"), (r"dzh|dj|zh", "j"), (r"kh|x", "h"), (r"gh", "g"), (r"q|ck", "k"), (r"ph", "f"), (r"v", "w"),
+        (r"^[aeiou]", "a"), (r"dzh|dj|zh", "j"), (r"kh|x", "h"), (r"gh", "g"), (r"q|ck|^c(?=[aou])", "k"), (r"ph", "f"),
+        (r"v", "w"),
         (r"ee|ii|ey|ei|ay|ai", "i"), (r"oo|ou", "u"), (r"y", "i"), (r"u", "o"), (r"e", "i"),
         (r"([a-z])\1+", r"\1"), (r"(?<=[aio])h$", ""),
     )
@@ -267,7 +268,7 @@ def build_index(gazetteer: Gazetteer) -> NameIndex:
         if len(key.replace(" ", "")) >= _MIN_TRANSLITERATED:
             transliterated[transliteration_key(key)].update(places)
     spellings = tuple(sorted(transliterated))
-    fuzzy = [(n, key) for n, key in enumerate(spellings) if " " not in key and len(key) >= _MIN_FUZZY]
+    fuzzy = [(n, key.replace(" ", "")) for n, key in enumerate(spellings) if len(key.replace(" ", "")) >= _MIN_FUZZY]
     return NameIndex(
         keys, automaton, gazetteer.ids, _Postings.of(key_places),
         bytes((_LISTED_AS_NAME if any(listed[key].values()) else 0) | (_ACRONYM if capitals[key] else 0) for key in keys),
@@ -392,17 +393,18 @@ def _lookup_unlisted(surface: str, index: NameIndex) -> tuple[tuple[str, ...], s
     number = _position(index.spellings, translit)
     if number is not None:
         return index._ids(index.spelling_places[number]), "transliteration"
-    if " " in translit or len(translit) < _MIN_FUZZY:
+    translit = translit.replace(" ", "")  # names of several words are compared run together
+    if len(translit) < _MIN_FUZZY:
         return None
     near = {n for deleted in (translit, *_deletions(translit)) for n in index.deletions.get(deleted)}
     # One edit away, but not a name plus an ending: "Russian" is not a spelling of Russia.
-    spellings = index.spellings
-    close = [n for n in near if (k := spellings[n])[0] == translit[0] and len(k) >= _MIN_FUZZY
+    spellings = [index.spellings[n].replace(" ", "") for n in sorted(near)]
+    close = [n for n, k in zip(sorted(near), spellings) if k[0] == translit[0] and len(k) >= _MIN_FUZZY
              and OSA.distance(translit, k, score_cutoff=1) <= 1
              and not translit.startswith(k) and not k.startswith(translit)]
     if not close:  # two letters swapped, as in a hurried "Kandahra" for Kandahar
         close = [n for n in index.anagrams.get("".join(sorted(translit)))
-                 if (k := spellings[n])[0] == translit[0] and len(k) == len(translit)
+                 if (k := index.spellings[n].replace(" ", ""))[0] == translit[0] and len(k) == len(translit)
                  and sum(a != b for a, b in zip(k, translit)) == 2]
     if not close:
         return None
