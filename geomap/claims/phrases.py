@@ -123,14 +123,20 @@ class PhraseReader:
                 while k < len(tokens) and (tokens[k].capitalised and tokens[k].low.isalpha() or
                                            tokens[k].low == "-" and not tokens[k].spaced) and k not in view.place_starting:
                     k += 1
+                if k in view.place_starting:
+                    return self._named(view.place_starting[k])  # "the World Heritage Site Lalibela"
                 return [], k
-            while k < len(tokens) and k < j + 8 and (tokens[k].low.isalpha() and not tokens[k].capitalised
+            while k < len(tokens) and k < j + 8 and not (feature_noun(view, lex, k) and k + 1 < len(tokens)
+                                                         and tokens[k + 1].low == "of") \
+                    and (tokens[k].low.isalpha() and not tokens[k].capitalised
                                                       or tokens[k].low == "'s" or tokens[k].low.isdigit()
                                                       or tokens[k].low == "-" and not tokens[k].spaced) \
                     and not lex.locators.match(tokens, k) and not lex.coordination.match(tokens, k) \
                     and not lex.be.match(tokens, k) and not lex.clause_breaks.match(tokens, k) \
                     and not lex.speech_verbs.match(tokens, k) and k not in view.place_starting:
                 k += 1
+            if k < len(tokens) and feature_noun(view, lex, k) and k + 1 < len(tokens) and tokens[k + 1].low == "of":
+                return self._settlements(k, feature_noun(view, lex, k))  # "the completely destroyed city of X"
             return [], k  # a thing, not a place ("weapons", "a police headquarters", "the governor's office")
         return [], j
 

@@ -554,7 +554,8 @@ class ArticleReader:
         phrases = PhraseReader(view, lex, self.gazetteer)
         for noun, _ in lex.claim_nouns.find(tokens, start, end):
             for k in range(noun + 1, end):
-                if lex.patterns_by_word.get(tokens[k].low) and not lex.speech_verbs.match(tokens, k):
+                if lex.patterns_by_word.get(tokens[k].low) and not lex.speech_verbs.match(tokens, k) \
+                        and tokens[k].low.isalpha() and not lex.locators.match(tokens, k):
                     after = k + 1
                     while after < end and tokens[after].low in ("of", "over", "from", "control"):
                         after += 1
