@@ -267,6 +267,9 @@ def build_index(gazetteer: Gazetteer) -> NameIndex:
     for key, places in zip(keys, key_places):
         if len(key.replace(" ", "")) >= _MIN_TRANSLITERATED:
             transliterated[transliteration_key(key)].update(places)
+            article, _, rest = key.partition(" ")
+            if rest and _ARTICLE.match(article + "-X") and len(rest.replace(" ", "")) >= _MIN_FUZZY:
+                transliterated[transliteration_key(rest)].update(places)  # "al-Asabiaah": the name after the article
     spellings = tuple(sorted(transliterated))
     fuzzy = [(n, key.replace(" ", "")) for n, key in enumerate(spellings) if len(key.replace(" ", "")) >= _MIN_FUZZY]
     return NameIndex(

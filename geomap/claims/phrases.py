@@ -596,7 +596,8 @@ class PhraseReader:
     def _before_a_verb(self, j: int, limit: int) -> bool:
         """Whether a verb follows token `j` (past adverbs): the side before it is a subject."""
         tokens, lex = self.tokens, self.lex
-        while j < limit and lex.is_filler(tokens, j) and not lex.locators.match(tokens, j):
+        while j < limit and lex.is_filler(tokens, j) and not lex.locators.match(tokens, j) \
+                and not tokens[j].low.endswith("ed"):  # "started" is a verb, if also a filler
             j += 1
         return j < limit and tokens[j].low.isalpha() and not tokens[j].capitalised and not (
             lex.locators.match(tokens, j) or lex.coordination.match(tokens, j) or lex.determiners.match(tokens, j))

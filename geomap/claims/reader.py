@@ -465,6 +465,10 @@ class ArticleReader:
             before = k - 1
             while before >= 0 and lex.is_filler(tokens, before):
                 before -= 1
+            if before > 0 and tokens[before].low == ",":  # "have been able, through the grace of God, to clear"
+                opening = next((o for o in range(before - 1, max(-1, before - 12), -1) if tokens[o].low == ","), None)
+                if opening is not None:
+                    before = opening - 1
             forced = False
             if before >= 0 and before + 1 in view.party_ending:  # "forced the LNA to retreat"
                 verb = view.party_ending[before + 1].start - 1
