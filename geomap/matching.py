@@ -48,7 +48,8 @@ _TRANSLITERATION = [
     )
 ]
 _MIN_TRANSLITERATED = 4  # letters, below which only listed spellings match
-_MIN_FUZZY = 7
+_MIN_FUZZY = 6  # letters of a listed name that may be misspelt (below 7, only inside its first and last letter)
+_MIN_FUZZY_SPELLING = 6  # letters of the spelling: one vowel dropped from a listed name ("Hzarin")
 # A name is a person's, not a place's, after a title or before a personal-name particle
 # or a following name and "said": "General Dara", "Dara Khan", "Dara Nazari told".
 _TITLES = frozenset((
@@ -397,12 +398,13 @@ def _lookup_unlisted(surface: str, index: NameIndex) -> tuple[tuple[str, ...], s
     if number is not None:
         return index._ids(index.spelling_places[number]), "transliteration"
     translit = translit.replace(" ", "")  # names of several words are compared run together
-    if len(translit) < _MIN_FUZZY:
+    if len(translit) < _MIN_FUZZY_SPELLING:
         return None
     near = {n for deleted in (translit, *_deletions(translit)) for n in index.deletions.get(deleted)}
     # One edit away, but not a name plus an ending: "Russian" is not a spelling of Russia.
     spellings = [index.spellings[n].replace(" ", "") for n in sorted(near)]
     close = [n for n, k in zip(sorted(near), spellings) if k[0] == translit[0] and len(k) >= _MIN_FUZZY
+             and (len(k) >= 7 or k[-1] == translit[-1])  # "Makele" for Mekelle, not "Russian" for Roseau
              and OSA.distance(translit, k, score_cutoff=1) <= 1
              and not translit.startswith(k) and not k.startswith(translit)]
     if not close:  # two letters swapped, as in a hurried "Kandahra" for Kandahar

@@ -109,6 +109,8 @@ def _names_follow(view: SentenceView, j: int) -> bool:
         k = j + 1
         while k < len(tokens) and tokens[k].low in ("the", "a"):
             k += 1
+        if k + 2 < len(tokens) and tokens[k + 1].low == "-" and not tokens[k + 2].spaced:
+            k += 2  # "the town of al-Asabiaah"
         return k in view.place_starting or k < len(tokens) and tokens[k].capitalised  # a name geomap may not know
     return False
 
