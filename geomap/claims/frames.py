@@ -41,9 +41,12 @@ def find_frames(view: SentenceView, lexicon: Lexicon, phrases: PhraseReader) -> 
     """Every frame in the sentence, left to right; where two overlap, the one with the longer core."""
     found: list[FrameMatch] = []
     tokens = view.tokens
+    words = {t.low for t in tokens}
     for i, token in enumerate(tokens):
         best = None
         for pattern in lexicon.patterns_by_word.get(token.low, ()):
+            if not all(words & need for need in _needs(pattern)):
+                continue  # a word the phrase needs is not in the sentence
             match = _match(pattern, i, view, lexicon, phrases)
             if match is not None and (best is None or _rank(match) > _rank(best)):
                 best = match
@@ -54,6 +57,16 @@ def find_frames(view: SentenceView, lexicon: Lexicon, phrases: PhraseReader) -> 
         if not any(m.start < match.end and match.start < m.end for m in kept):
             kept.append(match)
     return sorted(kept, key=lambda m: m.start)
+
+
+_NEEDS: dict[int, tuple[frozenset, ...]] = {}
+
+
+def _needs(pattern: FramePattern) -> tuple[frozenset, ...]:
+    found = _NEEDS.get(id(pattern))
+    if found is None:
+        found = _NEEDS[id(pattern)] = pattern.needs
+    return found
 
 
 def _rank(match: FrameMatch) -> tuple:

@@ -56,6 +56,7 @@ class PartyFinder:
                                 for n in names):
                     self.aliases.setdefault(words_of(names[-1]), (actor.id, True))
         self.longest_alias = max((len(w) for w in self.aliases), default=0)
+        self.alias_lengths: dict[str, tuple[int, ...]] = {}  # first word -> lengths of the aliases it starts
         # a name spelt otherwise ("Aliev", "Harutiunian"): by the transliteration key of its words
         self.spelt: dict[tuple[str, ...], str] = {}
         for words, (actor, capital) in self.aliases.items():
@@ -76,6 +77,14 @@ class PartyFinder:
             if len(owners) == 1 and country not in self.aliases:
                 countries[country] = owners.pop()
         self.countries = countries
+
+    def _lengths(self) -> dict[str, tuple[int, ...]]:
+        if not self.alias_lengths:
+            lengths: dict[str, set[int]] = defaultdict(set)
+            for words in (*self.aliases, *self.countries):
+                lengths[words[0]].add(len(words))
+            self.alias_lengths = {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+        return self.alias_lengths
 
     def find(self, tokens: Sequence[Token]) -> list[Party]:
         """Every party in `tokens`, left to right, not overlapping."""
@@ -130,11 +139,17 @@ class PartyFinder:
         return None
 
     def _alias_at(self, tokens: Sequence[Token], i: int) -> Party | None:
+        lengths = self._lengths().get(tokens[i].low, ())
+        if not lengths and not (tokens[i].capitalised and self.spelt):
+            return None
         for n in range(min(self.longest_alias, len(tokens) - i), 0, -1):
+            listed = n in lengths
+            spelt = tokens[i].capitalised and all(t.capitalised and t.low.isalpha() for t in tokens[i:i + n])
+            if not listed and not spelt:
+                continue
             words = tuple(t.low for t in tokens[i:i + n])
             found = self.aliases.get(words) or (self.countries.get(words) and (self.countries[words], True))
-            if found is None and all(t.capitalised and t.low.isalpha() for t in tokens[i:i + n]) \
-                    and sum(len(w) for w in words) >= 5 and _spelling(words) in self.spelt:
+            if found is None and spelt and sum(len(w) for w in words) >= 5 and _spelling(words) in self.spelt:
                 found = (self.spelt[_spelling(words)], True)
             if found:
                 actor, capital = found

@@ -39,11 +39,19 @@ class Element:
 
     options: tuple[Words, ...]  # longest first
 
+    def __post_init__(self):
+        by_first: dict[str, list[Words]] = {}
+        for option in self.options:
+            by_first.setdefault(option[0], []).append(option)
+        object.__setattr__(self, "_by_first", {word: tuple(found) for word, found in by_first.items()})
+
     def match(self, tokens: Sequence[Token], i: int) -> int:
         """Tokens matched at `i` (0 if none)."""
-        for option in self.options:
+        if i >= len(tokens):
+            return 0
+        for option in self._by_first.get(tokens[i].low, ()):
             n = len(option)
-            if i + n <= len(tokens) and all(tokens[i + k].low == option[k] for k in range(n)):
+            if i + n <= len(tokens) and all(tokens[i + k].low == option[k] for k in range(1, n)):
                 return n
         return 0
 
@@ -69,6 +77,12 @@ class FramePattern:
     right: str | None  # role looked for after the core (the object)
     force_roles: frozenset = frozenset()  # roles that must be named as armed men ({holder:force})
     where: bool = False  # the place is where something is ({place:where})
+
+    @property
+    def needs(self) -> tuple[frozenset, ...]:
+        """For each word of the core after the first, the words one of which a sentence must hold."""
+        return tuple(frozenset(option[0] for option in element.options)
+                     for element in self.core[1:] if isinstance(element, Element))
 
 
 class Phrases:
