@@ -8,6 +8,8 @@ claimant is the speaker of the innermost act whose scope holds the claim.
 """
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
@@ -57,8 +59,12 @@ class SpeechFinder:
     def find(self) -> list[Speech]:
         found: list[Speech] = []
         tokens, lex = self.tokens, self.lex
+        starts = _speech_starts(lex)
         i = 0
         while i < len(tokens):
+            if tokens[i].low not in starts:
+                i += 1
+                continue
             n = lex.before_speaker.match(tokens, i)
             if n:
                 speakers, end = self.speakers_after(i + n)
@@ -441,3 +447,9 @@ class SpeechFinder:
                 found.append(Speech(verb_start, (Speaker(claimant),), (verb_end, len(tokens)), "show", visual=True))
                 break
         return found
+
+
+@functools.lru_cache(maxsize=8)
+def _speech_starts(lexicon: Lexicon) -> frozenset[str]:
+    """Words a speech phrase can start with: other words are passed over without a lookup."""
+    return lexicon.before_speaker.first_words | lexicon.speech_verbs.first_words

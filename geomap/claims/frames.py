@@ -8,6 +8,8 @@ there is remembered, to cancel the claim.
 """
 from __future__ import annotations
 
+import functools
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .lexicon import Element, FramePattern, Lexicon, Slot
@@ -41,12 +43,10 @@ def find_frames(view: SentenceView, lexicon: Lexicon, phrases: PhraseReader) -> 
     """Every frame in the sentence, left to right; where two overlap, the one with the longer core."""
     found: list[FrameMatch] = []
     tokens = view.tokens
-    words = {t.low for t in tokens}
+    possible = _possible_patterns({t.low for t in tokens}, lexicon)
     for i, token in enumerate(tokens):
         best = None
-        for pattern in lexicon.patterns_by_word.get(token.low, ()):
-            if not all(words & need for need in _needs(pattern)):
-                continue  # a word the phrase needs is not in the sentence
+        for pattern in possible.get(token.low, ()):
             match = _match(pattern, i, view, lexicon, phrases)
             if match is not None and (best is None or _rank(match) > _rank(best)):
                 best = match
@@ -59,14 +59,35 @@ def find_frames(view: SentenceView, lexicon: Lexicon, phrases: PhraseReader) -> 
     return sorted(kept, key=lambda m: m.start)
 
 
-_NEEDS: dict[int, tuple[frozenset, ...]] = {}
+def _possible_patterns(words: set[str], lexicon: Lexicon) -> dict[str, list[FramePattern]]:
+    """For each word of the sentence, the patterns it starts whose every other word is in the sentence."""
+    index = _index_by_second_word(lexicon)
+    possible = {}
+    for word in words:
+        entry = index.get(word)
+        if entry is None:
+            continue
+        order, unconditional, by_second, seconds = entry
+        found = set(unconditional)
+        for other in words & seconds:
+            found.update(p for p in by_second[other] if all(words & need for need in p.needs[1:]))
+        possible[word] = sorted(found, key=order.__getitem__)
+    return possible
 
 
-def _needs(pattern: FramePattern) -> tuple[frozenset, ...]:
-    found = _NEEDS.get(id(pattern))
-    if found is None:
-        found = _NEEDS[id(pattern)] = pattern.needs
-    return found
+@functools.lru_cache(maxsize=8)
+def _index_by_second_word(lexicon: Lexicon) -> dict:
+    """word -> (pattern order, patterns of one word, {second word: patterns}, second words): a sentence's
+    candidates are found by looking up its words, not by testing every pattern."""
+    index = {}
+    for word, patterns in lexicon.patterns_by_word.items():
+        by_second = defaultdict(list)
+        for pattern in patterns:
+            for second in (pattern.needs[0] if pattern.needs else ()):
+                by_second[second].append(pattern)
+        index[word] = ({p: k for k, p in enumerate(patterns)}, tuple(p for p in patterns if not p.needs),
+                       {w: tuple(found) for w, found in by_second.items()}, frozenset(by_second))
+    return index
 
 
 def _rank(match: FrameMatch) -> tuple:
@@ -182,7 +203,7 @@ def _fits(element, j: int, view: SentenceView, lexicon: Lexicon) -> bool:
 
 
 def _first_words(element) -> frozenset:
-    return frozenset(option[0] for option in element.options) if isinstance(element, Element) else frozenset()
+    return element.first_words if isinstance(element, Element) else frozenset()
 
 
 def _inner_role(slot: Slot, j: int, view: SentenceView, phrases: PhraseReader, roles: dict, next_element) -> int | None:

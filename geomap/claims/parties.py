@@ -62,6 +62,7 @@ class PartyFinder:
         for words, (actor, capital) in self.aliases.items():
             if capital and all(w.isalpha() for w in words) and sum(len(w) for w in words) >= 5:
                 self.spelt.setdefault(_spelling(words), actor)
+        self.spelt_lengths = frozenset(len(w) for w, (_, capital) in self.aliases.items() if capital)
         self.adjectives = _adjectives(actors, lexicon)
         self.generic = _generic_heads(actors, lexicon)
         for head, owners in self.generic.items():  # "rebels" -> "rebel fighters", "rebel-held", "rebellious"
@@ -77,6 +78,9 @@ class PartyFinder:
             if len(owners) == 1 and country not in self.aliases:
                 countries[country] = owners.pop()
         self.countries = countries
+        self.starters = frozenset().union(  # words a party other than a name can start with
+            self.adjectives, self.generic, lexicon.speaker_pronouns.first_words, lexicon.third_pronouns.first_words,
+            lexicon.rival_words.first_words, lexicon.self_references.first_words, lexicon.force_nouns.first_words)
 
     def _lengths(self) -> dict[str, tuple[int, ...]]:
         if not self.alias_lengths:
@@ -107,12 +111,14 @@ class PartyFinder:
     def _party_at(self, tokens: Sequence[Token], i: int) -> Party | None:
         lex = self.lexicon
         alias = self._alias_at(tokens, i)
-        adjective = self._adjective_at(tokens, i)
+        adjective = self._adjective_at(tokens, i) if tokens[i].low in self.adjectives else None
         if alias and (not adjective or alias.end >= adjective.end):
             return alias
         if adjective:
             return adjective
         low = tokens[i].low
+        if low not in self.starters:
+            return None
         n = lex.speaker_pronouns.match(tokens, i)
         if n:
             return Party(i, i + n, None, "speaker-pronoun")
@@ -140,11 +146,15 @@ class PartyFinder:
 
     def _alias_at(self, tokens: Sequence[Token], i: int) -> Party | None:
         lengths = self._lengths().get(tokens[i].low, ())
-        if not lengths and not (tokens[i].capitalised and self.spelt):
+        capitalised_run = 0  # words from i that could be a name spelt otherwise
+        while self.spelt and i + capitalised_run < len(tokens) and tokens[i + capitalised_run].capitalised and \
+                tokens[i + capitalised_run].low.isalpha():
+            capitalised_run += 1
+        if not lengths and not capitalised_run:
             return None
         for n in range(min(self.longest_alias, len(tokens) - i), 0, -1):
             listed = n in lengths
-            spelt = tokens[i].capitalised and all(t.capitalised and t.low.isalpha() for t in tokens[i:i + n])
+            spelt = n <= capitalised_run and n in self.spelt_lengths
             if not listed and not spelt:
                 continue
             words = tuple(t.low for t in tokens[i:i + n])
@@ -327,6 +337,7 @@ def _adjectives(actors: Actors, lexicon: Lexicon) -> dict[str, str]:
     return chosen
 
 
+@functools.lru_cache(maxsize=4096)
 def _spelling(words: tuple[str, ...]) -> str:
     """A name as its transliteration key, so "Aliev" and "Aliyev" agree."""
     return transliteration_key(fold_name(" ".join(words)))

@@ -40,20 +40,15 @@ class Element:
     options: tuple[Words, ...]  # longest first
 
     def __post_init__(self):
-        by_first: dict[str, list[Words]] = {}
-        for option in self.options:
-            by_first.setdefault(option[0], []).append(option)
-        object.__setattr__(self, "_by_first", {word: tuple(found) for word, found in by_first.items()})
+        object.__setattr__(self, "_phrases", Phrases(self.options))
 
     def match(self, tokens: Sequence[Token], i: int) -> int:
         """Tokens matched at `i` (0 if none)."""
-        if i >= len(tokens):
-            return 0
-        for option in self._by_first.get(tokens[i].low, ()):
-            n = len(option)
-            if i + n <= len(tokens) and all(tokens[i + k].low == option[k] for k in range(1, n)):
-                return n
-        return 0
+        return self._phrases.match(tokens, i)
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        return self._phrases.first_words
 
 
 @dataclass(frozen=True)
@@ -66,7 +61,7 @@ class Slot:
     where: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: frames index patterns in sets
 class FramePattern:
     """One way English says what happened to a place, with where each role attaches."""
 
@@ -78,36 +73,45 @@ class FramePattern:
     force_roles: frozenset = frozenset()  # roles that must be named as armed men ({holder:force})
     where: bool = False  # the place is where something is ({place:where})
 
-    @property
+    @functools.cached_property
     def needs(self) -> tuple[frozenset, ...]:
         """For each word of the core after the first, the words one of which a sentence must hold."""
-        return tuple(frozenset(option[0] for option in element.options)
-                     for element in self.core[1:] if isinstance(element, Element))
+        return tuple(element.first_words for element in self.core[1:] if isinstance(element, Element))
 
 
 class Phrases:
-    """A set of fixed phrases, found by their first word."""
+    """A set of fixed phrases, kept as a word trie so the longest match costs one step per word."""
+
+    _END = ""  # key marking that a phrase ends at this node (no token is empty)
 
     def __init__(self, phrases: Iterable[Words]):
-        self._by_first: dict[str, list[Words]] = {}
-        for words in sorted(set(phrases), key=lambda w: (-len(w), w)):
+        self._trie: dict = {}
+        for words in phrases:
             if words:
-                self._by_first.setdefault(words[0], []).append(words)
+                node = self._trie
+                for word in words:
+                    node = node.setdefault(word, {})
+                node[self._END] = True
+        self.first_words = frozenset(self._trie)
 
     def match(self, tokens: Sequence[Token], i: int) -> int:
         """Length of the longest phrase starting at token `i` (0 if none)."""
-        for words in self._by_first.get(tokens[i].low, ()):
-            n = len(words)
-            if i + n <= len(tokens) and all(tokens[i + k].low == words[k] for k in range(1, n)):
-                return n
-        return 0
+        node, longest, k = self._trie, 0, i
+        while k < len(tokens):
+            node = node.get(tokens[k].low)
+            if node is None:
+                break
+            k += 1
+            if self._END in node:
+                longest = k - i
+        return longest
 
     def find(self, tokens: Sequence[Token], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """(start, end) token spans of every phrase in tokens[start:end], left to right, not overlapping."""
         end = len(tokens) if end is None else end
         found, i = [], start
         while i < end:
-            n = self.match(tokens, i) if tokens[i].low in self._by_first else 0
+            n = self.match(tokens, i) if tokens[i].low in self.first_words else 0
             if n and i + n <= end:
                 found.append((i, i + n))
                 i += n
@@ -116,7 +120,7 @@ class Phrases:
         return found
 
     def __contains__(self, word: str) -> bool:
-        return (word,) in self._by_first.get(word, ())
+        return self._END in self._trie.get(word, {})
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per file, cached
