@@ -1,6 +1,7 @@
 """Actors: who can hold or claim a place, read from YAML, never written in Python."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +65,26 @@ class Actors:
             if any(folded == name.casefold() for name in (*actor.media, *actor.aliases)):
                 return actor.id
         return None
+
+
+    def name_spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every alias of several words in `text`: a place name inside one
+        ("al-Sham" in "Hay'at Tahrir al-Sham") is part of a name, not a place."""
+        pattern = _several_word_aliases(self)
+        return [m.span() for m in pattern.finditer(text)] if pattern else []
+
+
+@functools.lru_cache(maxsize=8)
+def _several_word_aliases(actors: Actors) -> re.Pattern | None:
+    """One pattern for every alias of two words or more, spaces, hyphens and apostrophes as written any way."""
+    def spelt(alias: str) -> str:
+        words = re.split(r"[\s\-]+", alias.strip())
+        return r"[\s\-]+".join(re.escape(w).replace("'", "['’]") for w in words)
+    aliases = sorted({a for actor in actors for a in actor.aliases if len(re.split(r"[\s\-]+", a.strip())) > 1},
+                     key=lambda a: (-len(a), a))
+    if not aliases:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(spelt(a) for a in aliases) + r")(?!\w)", re.IGNORECASE)
 
 
 def load_actors(path: str | Path) -> Actors:

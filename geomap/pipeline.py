@@ -108,7 +108,7 @@ def _per_article_on_dask(articles, context, address: str, jobs: int):
 
 def _read_in_context(article: Article, context):
     gazetteer, actors, index = context
-    mentions = find_mentions(article, index, gazetteer)
+    mentions = find_mentions(article, index, gazetteer, actors.name_spans(article.body))
     return (mentions, extract_claims(article, mentions, actors, gazetteer),
             find_unmatched(article, mentions, index, gazetteer))
 

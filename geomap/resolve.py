@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geopy.distance import great_circle
@@ -44,9 +45,25 @@ class Mention:
     alternatives: tuple[tuple[str, float], ...] = ()  # (place id, score) of places it beat
 
 
-def find_mentions(article: Article, index: NameIndex, gazetteer: Gazetteer) -> list[Mention]:
-    """Every place mention in `article`, resolved against `gazetteer`."""
-    return resolve_mentions(article, find_names(article.body, index), gazetteer)
+def find_mentions(article: Article, index: NameIndex, gazetteer: Gazetteer,
+                  names: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+    """Every place mention in `article`, resolved against `gazetteer`.
+
+    `names` are spans of the body that name an actor (`Actors.name_spans`): a place name
+    inside one, after a capitalised word of it, is part of the name ("Tahrir al-Sham"), not
+    a place; after a lower-case joining word it still is ("Islamic Emirate of Afghanistan").
+    """
+    body = article.body
+    candidates = [c for c in find_names(body, index)
+                  if not any(start < c.start and c.end <= end and _capitalised_before(body, start, c.start)
+                             for start, end in names)]
+    return resolve_mentions(article, candidates, gazetteer)
+
+
+def _capitalised_before(text: str, start: int, at: int) -> bool:
+    """The word before `at` (within text[start:at]) begins with a capital."""
+    words = text[start:at].split()
+    return bool(words) and words[-1][:1].isupper()
 
 
 def resolve_mentions(article: Article, candidates: list[Candidate], gazetteer: Gazetteer) -> list[Mention]:

@@ -49,3 +49,28 @@ def test_an_ambiguous_mention_records_the_places_it_beat(index, gazetteer):
     dara = next(m for m in find_mentions(article, index, gazetteer) if m.text == "Dara")
     assert {pid for pid, _ in dara.alternatives} == {"daraa", "dara_senegal"}
     assert 0.5 < dara.confidence <= 1
+
+
+def _actors(*aliases):
+    from geomap.actors import Actor, Actors
+    return Actors((Actor("front", "Front", "#000000", aliases),))
+
+
+def _resolve_with_actors(text, actors, index, gazetteer):
+    article = Article("a.txt", "Test", dt.date(2021, 9, 6), "", "t", text)
+    return {m.text for m in find_mentions(article, index, gazetteer, actors.name_spans(text))}
+
+
+def test_a_place_name_inside_an_actors_name_is_no_place(index, gazetteer):
+    text = "Fighters of the Liberation Front Panjshir attacked a checkpoint in Kabul."
+    assert _resolve_with_actors(text, _actors("Liberation Front Panjshir"), index, gazetteer) == {"Kabul"}
+
+
+def test_a_place_after_a_joining_word_of_an_actors_name_is_still_a_place(index, gazetteer):
+    text = "Fighters of the Sons of Panjshir Brigade attacked a checkpoint in Kabul."
+    assert _resolve_with_actors(text, _actors("Sons of Panjshir Brigade"), index, gazetteer) == {"Panjshir", "Kabul"}
+
+
+def test_actor_names_are_found_whatever_the_hyphens_and_apostrophes():
+    text = "Hay’at Tahrir al Sham and HAY'AT TAHRIR AL-SHAM"
+    assert _actors("Hay'at Tahrir al-Sham").name_spans(text) == [(0, 21), (26, 47)]
