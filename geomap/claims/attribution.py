@@ -70,7 +70,7 @@ class SpeechFinder:
                 speakers, end = self.speakers_after(i + n)
                 if speakers:
                     phrase = " ".join(t.low for t in tokens[i:i + n])
-                    if end < len(tokens) and tokens[end].low == "that":  # "citing witnesses that ..."
+                    if end < len(tokens) and tokens[end].low in lex.words.complementiser:  # "citing witnesses that ..."
                         scope = (end + 1, len(tokens))
                     elif i == 0:  # "According to X, ...": what follows
                         scope = (end, len(tokens))
@@ -117,7 +117,7 @@ class SpeechFinder:
                                                                self.view.party_starting[k].actor) for k in chunk)
             first = tokens[chunk[0]] if len(chunk) else None
             name_like = first is not None and (first.capitalised or lex.determiners.match(tokens, chunk[0]))
-            if not names or not name_like or any(lex.patterns_by_word.get(tokens[k].low) or tokens[k].low == "to"
+            if not names or not name_like or any(lex.patterns_by_word.get(tokens[k].low) or tokens[k].low in lex.words.infinitive
                                                  for k in chunk):
                 break  # ", forcing the regime's military to retreat": a clause, not a name
             start = comma + 1
@@ -132,11 +132,11 @@ class SpeechFinder:
         before = i
         while before > 0 and lex.is_filler(tokens, before - 1) and tokens[before - 1].low not in ('"', "'", "(", ")"):
             before -= 1
-        if before and (tokens[before - 1].low == "'s" or lex.determiners.match(tokens, before - 1)):
+        if before and (tokens[before - 1].low in self.lex.words.possessive or lex.determiners.match(tokens, before - 1)):
             return True  # "Libya's internationally recognised government"
         if i and tokens[i - 1].low == "-" and not tokens[i].spaced:
             return True  # "UN-recognized"
-        if i and lex.locators.match(tokens, i - 1) and tokens[i - 1].low not in ("to",):
+        if i and lex.locators.match(tokens, i - 1) and tokens[i - 1].low not in lex.words.infinitive:
             return True  # "control of disputed Nagorno-Karabakh town": an adjective
         if i and lex.condition.match(tokens, i - 1):
             return True  # "if confirmed": a hedge
@@ -144,11 +144,11 @@ class SpeechFinder:
             return False
         if i and lex.be.match(tokens, i - 1):
             return True  # "there are reports that"
-        if i + n < len(tokens) and tokens[i + n].low in ("of", "by", "about", "from"):
+        if i + n < len(tokens) and tokens[i + n].low in lex.words.speech_noun_links:
             return True  # "claims of taking Vell", "reports by Turkish media"
         if i + n < len(tokens) and tokens[i + n].low == "-" and not tokens[i + n].spaced:
             return True  # "state-run"
-        if i + n < len(tokens) and tokens[i + n].low in ("that", ":", '"'):
+        if i + n < len(tokens) and (tokens[i + n].low in lex.words.complementiser or tokens[i + n].low in (":", '"')):
             return False
         j = i
         while j > 0 and lex.is_filler(tokens, j - 1) and tokens[j - 1].low not in ('"', "'", "(", ")"):
@@ -162,15 +162,15 @@ class SpeechFinder:
         tokens, lex = self.tokens, self.lex
         lemma = lex.speech_lemma.get(tokens[i].low, tokens[i].low)
         after = i + n
-        if tokens[i].low == "saying" and i > 0 and tokens[i - 1].low == "as":  # "quoting X as saying"
+        if tokens[i].low in lex.words.quoted_speech and i > 0 and tokens[i - 1].low in lex.words.quoting:  # "quoting X as saying"
             speakers = self._quoted_as(i - 1)
             if speakers and self._tail_only(after):  # "..., TASS reported a military source as saying on Thursday."
                 comma = next((c for c in range(i - 1, -1, -1) if tokens[c].low == "," and not _in_number(tokens, c)), None)
                 return Speech(i, speakers, (0, comma if comma is not None else i), lemma)
             return Speech(i, speakers, (after, len(tokens)), lemma) if speakers else None
-        if lex.object_speaker.match(tokens, i) and i + n < len(tokens) and not (tokens[i + n].low == "as"):
+        if lex.object_speaker.match(tokens, i) and i + n < len(tokens) and tokens[i + n].low not in lex.words.quoting:
             speakers, end = self.speakers_after(i + n)  # "AFP quoted a war monitor"
-            if speakers and (end >= len(tokens) - 1 or tokens[end].low in (",", ".", "as")):
+            if speakers and (end >= len(tokens) - 1 or (tokens[end].low in (",", ".") or tokens[end].low in lex.words.quoting)):
                 comma = next((c for c in range(i - 1, -1, -1) if tokens[c].low == ","), None)
                 return Speech(i, speakers, (0, comma if comma is not None else i), lemma)
         if self._passive_agent(i + n) is not None:  # "which were disputed by the NRF"
@@ -179,9 +179,10 @@ class SpeechFinder:
             speakers, start = self._antecedent_speakers(i - 1)
             if speakers:
                 corroborating = start >= 2 and bool(lex.corroboration.find(tokens, max(0, start - 3), start))
-                return Speech(i, speakers, (after + (after < len(tokens) and tokens[after].low == "that"), len(tokens)),
+                return Speech(i, speakers, (after + (after < len(tokens) and tokens[after].low in lex.words.complementiser), len(tokens)),
                               lemma, corroborating)
-        if i > 0 and (tokens[i - 1].low in (",", '"') and tokens[i].low.endswith("ing") or tokens[i - 1].low == "and"):
+        if i > 0 and (tokens[i - 1].low in (",", '"') and tokens[i].low.endswith(lex.endings.gerund)
+                          or tokens[i - 1].low in lex.words.conjunction):
             return Speech(i, (Speaker("", None),), (after, len(tokens)), lemma)  # ", saying ...", "and said": the main speaker
         trailing = self._trailing_name(i, after)
         if trailing is not None:
@@ -199,7 +200,7 @@ class SpeechFinder:
         if start > 0 and tokens[start - 1].low in (",", '"', "'") and self._tail_only(after):
             return Speech(i, speakers, (0, start - 1), lemma)  # "..., X said on Twitter."
         scope_start = after
-        if scope_start < len(tokens) and tokens[scope_start].low == "that":
+        if scope_start < len(tokens) and tokens[scope_start].low in lex.words.complementiser:
             scope_start += 1
         return Speech(i, speakers, (scope_start, self._scope_end(i, scope_start)), lemma)
 
@@ -207,7 +208,7 @@ class SpeechFinder:
         """Where what is said ends: the sentence's end, but "claims to have liberated," and "reports by X
         asserting that ..." (a verb inside a phrase) end with the phrase (its comma or the main verb)."""
         tokens, lex = self.tokens, self.lex
-        embedded = start < len(tokens) and tokens[start].low == "to" or tokens[i].low.endswith("ing") and any(
+        embedded = start < len(tokens) and tokens[start].low in lex.words.infinitive or tokens[i].low.endswith(lex.endings.gerund) and any(
             lex.claim_nouns.match(tokens, k) for k in range(max(0, i - 8), i))
         if not embedded:
             return len(tokens)
@@ -236,7 +237,7 @@ class SpeechFinder:
 
     def _passive_agent(self, j: int) -> int | None:
         """The end of "by X" after a verb when X is a party ("disputed by the NRF")."""
-        if j < len(self.tokens) and self.tokens[j].low == "by":
+        if j < len(self.tokens) and self.tokens[j].low in self.lex.words.agent:
             k = j + 1
             while k < len(self.tokens) and self.lex.determiners.match(self.tokens, k):
                 k += 1
@@ -265,7 +266,7 @@ class SpeechFinder:
         for k in range(j, len(tokens)):
             if tokens[k].low == "," and k + 1 < len(tokens) and lex.speech_verbs.match(tokens, k + 1):
                 return True  # "..., it said, adding that ...": what follows is another act
-            if tokens[k].low in ("that", '"', ":") or lex.be.match(tokens, k) or lex.speech_verbs.match(tokens, k) \
+            if tokens[k].low in lex.words.complementiser or tokens[k].low in ('"', ":") or lex.be.match(tokens, k) or lex.speech_verbs.match(tokens, k) \
                     or self._verb_like(k) or k - j > 14:
                 return False
         return True
@@ -288,7 +289,7 @@ class SpeechFinder:
         j = i
         while j > 0 and (lex.is_filler(tokens, j - 1) and tokens[j - 1].low not in ('"', "'", "(", ")")
                          or lex.be.match(tokens, j - 1) or lex.intent.match(tokens, j - 1) == 1
-                         or tokens[j - 1].low == "to" and j > 1 and lex.intent.match(tokens, j - 2)):
+                         or tokens[j - 1].low in lex.words.infinitive and j > 1 and lex.intent.match(tokens, j - 2)):
             j -= 1  # "We must admit", "we have to admit"
         end, k, aside = j, j, False
         while k > 0 and end - k < _SUBJECT_MAX:
@@ -328,8 +329,8 @@ class SpeechFinder:
                     or (k > j and (lex.speech_verbs.match(tokens, k) or lex.be.match(tokens, k))):
                 break
             if k > j and lex.locators.match(tokens, k) and k not in self.view.party_starting and not (
-                    low in ("of", "for", "from", "by") and self._party_follows(k + 1)) and not (
-                    low == "of" and self._title_follows(k + 1)):
+                    low in lex.words.speaker_links and self._party_follows(k + 1)) and not (
+                    low in lex.words.complement and self._title_follows(k + 1)):
                 break  # "witnesses from the area", but "a statement from the LNA's spokesperson"
             k += 1
         if k == j:
@@ -369,7 +370,7 @@ class SpeechFinder:
         for k in range(start, end):
             if tokens[k].low == ",":
                 depth += 1
-            if tokens[k].low == "and" and depth % 2 == 0 and k > begin:
+            if tokens[k].low in self.lex.words.conjunction and depth % 2 == 0 and k > begin:
                 parts.append((begin, k))
                 begin = k + 1
         parts.append((begin, end))
@@ -402,7 +403,7 @@ class SpeechFinder:
         for a, b in (ordered if after_aside or titled else ordered[:1]):
             parties = [p for p in self.view.parties if a <= p.start and p.end <= b and not p.supporting
                        and not self._locating(p, a) and p.actor is not None]
-            heads = [p for p in parties if not (p.end < b and tokens[p.end].low == "'s" and
+            heads = [p for p in parties if not (p.end < b and tokens[p.end].low in self.lex.words.possessive and
                                                  any(q.start > p.end for q in parties))]
             nearest = [p for p in heads if p.end == b]  # "... of Azerbaijan Vahram Poghosyan said"
             if heads:
@@ -420,10 +421,10 @@ class SpeechFinder:
         k = party.start
         while k > start and self.lex.determiners.match(self.tokens, k - 1):
             k -= 1
-        if k - 2 >= start and self.tokens[k - 1].low in ("in", "from") and self.lex.speaker_nouns.match(self.tokens, k - 2):
+        if k - 2 >= start and self.tokens[k - 1].low in self.lex.words.speaker_places and self.lex.speaker_nouns.match(self.tokens, k - 2):
             return False  # "officials in Yerevan"
         return k > start and (self.lex.locators.match(self.tokens, k - 1) and
-                              self.tokens[k - 1].low not in ("of", "for", "from", "by")
+                              self.tokens[k - 1].low not in self.lex.words.speaker_links
                               or self.lex.not_speaker_after.match(self.tokens, k - 1))
 
     def _quoted_as(self, as_at: int) -> tuple[Speaker, ...]:

@@ -9,22 +9,43 @@ earlier year, or speaking of history ("formerly", "in the 1990s"), is background
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from dataclasses import dataclass
 
 from .lexicon import Lexicon
 from .view import SentenceView
 
 STALE_DAYS = 92  # older than a quarter: background, not the reporting of this war's latest turns
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = (r"(January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
-_EXPLICIT_DATE = re.compile(
-    rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+((?:19|20)\d\d))?\b|\b(\d{{1,2}})\s+{_MONTH}(?:,?\s+((?:19|20)\d\d))?\b")
-_MONTH_ONLY = re.compile(rf"\b(?:in|since|during|by|until|early|late|mid-?)\s+{_MONTH}(?:\s+((?:19|20)\d\d))?\b")
-_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)s?\b")
 _DECADE = re.compile(r"\b(?:1[0-9]|20)\d0s\b")
+
+
+@dataclass(frozen=True)
+class _DatePatterns:
+    """The lexicon's month and weekday names as patterns: "September 2", "2 Sept 2020", "in April"."""
+
+    explicit: re.Pattern
+    month_only: re.Pattern
+    weekday: re.Pattern
+    month_number: dict  # a month's name, lower case -> 1..12
+    weekday_number: dict  # a weekday's name, lower case -> 0 (Monday)..6
+
+
+@functools.lru_cache(maxsize=8)
+def _patterns(lexicon: Lexicon) -> _DatePatterns:
+    names = sorted((n for month in lexicon.months for n in month), key=len, reverse=True)
+    month = r"(" + "|".join(re.escape(n) for n in names) + r")\.?"  # written with a capital, as names are
+    ordinal = "|".join(re.escape(e) for e in lexicon.endings.ordinal)
+    before = "|".join(re.escape(w) + (r"\s+" if w[-1:].isalpha() else "") for w in lexicon.before_month)
+    return _DatePatterns(
+        explicit=re.compile(rf"\b{month}\s+(\d{{1,2}})(?:{ordinal})?(?:,?\s+((?:19|20)\d\d))?\b"
+                            rf"|\b(\d{{1,2}})\s+{month}(?:,?\s+((?:19|20)\d\d))?\b"),
+        month_only=re.compile(rf"\b(?i:{before}){month}(?:\s+((?:19|20)\d\d))?\b"),
+        weekday=re.compile(r"\b(" + "|".join(re.escape(d) for d in lexicon.weekdays) + r")\b", re.I),
+        month_number={n.lower(): k for k, month in enumerate(lexicon.months, 1) for n in month},
+        weekday_number={d.lower(): k for k, d in enumerate(lexicon.weekdays)},
+    )
 
 
 def date_referred(view: SentenceView, published: dt.date | None, lexicon: Lexicon) -> dt.date | None:
@@ -32,30 +53,31 @@ def date_referred(view: SentenceView, published: dt.date | None, lexicon: Lexico
     if published is None:
         return None
     text = view.sentence.text
-    explicit = explicit_date(text, published)
+    patterns = _patterns(lexicon)
+    explicit = _explicit_date(text, published, patterns)
     if explicit:
         return explicit
     for start, end in lexicon.relative_date_phrases.find(view.tokens):
         days = lexicon.relative_dates[" ".join(t.low for t in view.tokens[start:end])]
         return published - dt.timedelta(days=days)
-    month = _month_only(text, published)
+    month = _month_only(text, published, patterns)
     if month:
         return month
-    match = _WEEKDAY.search(text)
+    match = patterns.weekday.search(text)
     if not match:
         return published
-    back = (published.weekday() - _WEEKDAYS.index(match.group(1).lower())) % 7
+    back = (published.weekday() - patterns.weekday_number[match.group(1).lower()]) % 7
     return published - dt.timedelta(days=back)
 
 
-def explicit_date(text: str, published: dt.date) -> dt.date | None:
+def _explicit_date(text: str, published: dt.date, patterns: _DatePatterns) -> dt.date | None:
     """'on August 24, 2021', '2 September': the year defaults to the one that is not in the future."""
-    match = _EXPLICIT_DATE.search(text)
+    match = patterns.explicit.search(text)
     if not match:
         return None
     month_name, day, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (
         match.group(5), match.group(4), match.group(6))
-    month = _MONTHS.index(month_name[:3].lower()) + 1
+    month = patterns.month_number[month_name.lower()]
     try:
         date = dt.date(int(year) if year else published.year, month, int(day))
         if not year and date > published:
@@ -65,12 +87,12 @@ def explicit_date(text: str, published: dt.date) -> dt.date | None:
     return date
 
 
-def _month_only(text: str, published: dt.date) -> dt.date | None:
+def _month_only(text: str, published: dt.date, patterns: _DatePatterns) -> dt.date | None:
     """'In April': the last day of the latest April not after publication."""
-    match = _MONTH_ONLY.search(text)
+    match = patterns.month_only.search(text)
     if not match:
         return None
-    month = _MONTHS.index(match.group(1)[:3].lower()) + 1
+    month = patterns.month_number[match.group(1).lower()]
     year = int(match.group(2)) if match.group(2) else published.year
     if not match.group(2) and month > published.month:
         year -= 1

@@ -104,7 +104,8 @@ def _match(pattern: FramePattern, i: int, view: SentenceView, lexicon: Lexicon, 
     if pattern.left == "place" and pattern.right is None and len(pattern.core) == 1 and _object_follows(end, view, lexicon):
         return None  # "it had entered its suburbs": an active verb with its object, not "X entered" as a headline
     if pattern.left:
-        strict = isinstance(pattern.core[0], Element) and pattern.core[0].options[0][0] in ("-", ",", "'s")
+        strict = isinstance(pattern.core[0], Element) and (pattern.core[0].options[0][0] in ("-", ",")
+                                                                     or pattern.core[0].options[0][0] in lexicon.words.possessive)
         found, subject_start = phrases.subject_before(i, "place" if pattern.left == "place" else "party", strict)
         if found is None and not (pattern.left != "place" and _said_gerund(i, view, lexicon)):
             return None
@@ -180,7 +181,7 @@ def _past_aside(j: int, element, view: SentenceView, lexicon: Lexicon) -> int:
 def _said_gerund(i: int, view: SentenceView, lexicon: Lexicon) -> bool:
     """"admitted losing control of X", "denied losing the town": the speaker is the subject."""
     tokens = view.tokens
-    return tokens[i].low.endswith("ing") and i > 0 and bool(lexicon.speech_verbs.match(tokens, i - 1))
+    return tokens[i].low.endswith(lexicon.endings.gerund) and i > 0 and bool(lexicon.speech_verbs.match(tokens, i - 1))
 
 
 def _object_follows(end: int, view: SentenceView, lexicon: Lexicon) -> bool:
@@ -219,4 +220,4 @@ def _inner_role(slot: Slot, j: int, view: SentenceView, phrases: PhraseReader, r
         return None
     roles[slot.role] = party
     end = party.end
-    return end + 1 if end < len(view.tokens) and view.tokens[end].low == "'s" else end  # "under Baku's control"
+    return end + 1 if end < len(view.tokens) and view.tokens[end].low in phrases.lex.words.possessive else end  # "under Baku's control"

@@ -70,8 +70,9 @@ class PartyFinder:
                 if len(words) == 1 and len(owners) == 1:
                     self.adjectives.setdefault(words[0], owners[0])
         for adjective, actor in list(self.adjectives.items()):  # "Armenians admit", "Azeris celebrated"
-            if adjective[:1].isalpha() and adjective.endswith(("n", "i")):
-                self.aliases.setdefault((adjective + "s",), (actor, True))
+            if adjective[:1].isalpha() and adjective.endswith(lexicon.endings.demonym):
+                for plural in lexicon.endings.plural:
+                    self.aliases.setdefault((adjective + plural,), (actor, True))
         countries = {}
         for country, demonyms in _demonyms().items():
             owners = {self.adjectives[d] for d in demonyms if d in self.adjectives}
@@ -123,7 +124,7 @@ class PartyFinder:
         if n:
             return Party(i, i + n, None, "speaker-pronoun")
         n = lex.third_pronouns.match(tokens, i)
-        if n and not (low == "it" and i + 1 < len(tokens) and lex.be.match(tokens, i + 1)
+        if n and not (low in lex.words.neuter_pronouns and i + 1 < len(tokens) and lex.be.match(tokens, i + 1)
                       and lex.impersonal.find(tokens, i + 2, min(len(tokens), i + 5))):
             return Party(i, i + n, None, "pronoun")
         n = lex.rival_words.match(tokens, i)
@@ -137,7 +138,8 @@ class PartyFinder:
             tied = self._belonging(tokens, i + n)
             if tied:
                 return Party(i, tied.end, tied.actor, "force")  # "militias loyal to Sarraj"
-            if i > 0 and tokens[i - 1].low == "the" and tokens[i].low.endswith("s") and not tokens[i].capitalised:
+            if i > 0 and tokens[i - 1].low in lex.words.definite and tokens[i].low.endswith(lex.endings.plural) \
+                    and not tokens[i].capitalised:
                 return Party(i - 1, i + n, None, "pronoun")  # "the forces": those named before
         if low in self.generic and self._generic_allowed(tokens, i):
             owners = self.generic[low]
@@ -186,7 +188,7 @@ class PartyFinder:
             n = lex.force_nouns.match(tokens, j) or lex.speaker_nouns.match(tokens, j)
             if n:
                 return Party(i, j + n, actor, "force")
-            if tokens[j].low in self.adjectives or not (tokens[j].low.isalpha() or tokens[j].low == "'s"):
+            if tokens[j].low in self.adjectives or not (tokens[j].low.isalpha() or tokens[j].low in self.lexicon.words.possessive):
                 return None
             j += 1  # "Artsakh's President", "Ethiopian Defense Forces"
         return None
@@ -203,7 +205,7 @@ class PartyFinder:
             k += 1
         if k >= len(tokens):
             return None
-        if k + 1 < len(tokens) and tokens[k + 1].low == "'s" and not (self._alias_at(tokens, k) or self._adjective_at(tokens, k)):
+        if k + 1 < len(tokens) and tokens[k + 1].low in self.lexicon.words.possessive and not (self._alias_at(tokens, k) or self._adjective_at(tokens, k)):
             for m in range(k + 2, min(len(tokens), k + 6)):  # "forces aligned with Libya's recognised Government of ..."
                 if self._alias_at(tokens, m):
                     k = m
@@ -213,7 +215,7 @@ class PartyFinder:
             party = Party(k, k + 1, self.adjectives[tokens[k].low], "force")
         if party is None and tokens[k].capitalised and k + 1 < len(tokens):
             party = self._alias_at(tokens, k + 1)  # "backing Al Sarraj"
-        if party is not None and party.end < len(tokens) and tokens[party.end].low == "'s":
+        if party is not None and party.end < len(tokens) and tokens[party.end].low in self.lexicon.words.possessive:
             # "forces from Ethiopia's northern Tigray region": the region, not the country
             m = party.end + 1
             while m < len(tokens) and m < party.end + 4:
@@ -233,7 +235,7 @@ class PartyFinder:
         if i == 0 or not tokens[i - 1].low.isalnum():
             return True  # at the start of a sentence or clause
         before = tokens[i - 1]
-        if before.low in self.adjectives or before.low in self.lexicon.determiners or before.low in ("'s", "-"):
+        if before.low in self.adjectives or before.low in self.lexicon.determiners or before.low == "-" or before.low in self.lexicon.words.possessive:
             return True
         return not before.capitalised and before.low.isalpha()
 
@@ -267,7 +269,7 @@ class PartyFinder:
                 k += 1
             if k < len(tokens) and k > end and lex.force_nouns.match(tokens, k):
                 end = k  # "the GNA Western Military Region forces"
-        if end < len(tokens) and tokens[end].low == "'s" and end + 1 < len(tokens):
+        if end < len(tokens) and tokens[end].low in self.lexicon.words.possessive and end + 1 < len(tokens):
             k = end + 1
             while k < len(tokens) and k < end + 3 and not (lex.force_nouns.match(tokens, k) or lex.speaker_nouns.match(tokens, k)):
                 if not tokens[k].low.isalpha() or self.adjectives.get(tokens[k].low, party.actor) != party.actor:
@@ -280,7 +282,7 @@ class PartyFinder:
             n = lex.force_nouns.match(tokens, end) or lex.speaker_nouns.match(tokens, end)
             if n and party.kind != "pronoun":
                 end += n
-        if party.kind in ("pronoun", "speaker-pronoun") and tokens[party.start].low in ("his", "her", "its", "their", "our", "my"):
+        if party.kind in ("pronoun", "speaker-pronoun") and tokens[party.start].low in self.lexicon.words.possessives:
             n = end < len(tokens) and (lex.force_nouns.match(tokens, end) or lex.speaker_nouns.match(tokens, end))
             if not n and end + 1 < len(tokens):
                 n2 = lex.force_nouns.match(tokens, end + 1) or lex.speaker_nouns.match(tokens, end + 1)

@@ -95,18 +95,18 @@ class PhraseReader:
                 return [], party.end
             return self._named(ref)
         low = tokens[j].low
-        if low in ("it", "them") and j > 0:
+        if low in self.lex.words.place_pronouns and j > 0:
             before = [r for r in view.places if r.end <= j]
             place = before[-1] if before else self.previous_place
             return ([PlaceRef(j, j + 1, place.place if isinstance(place, PlaceRef) else place, tokens[j].text,
                               "reference")] if place is not None else []), j + 1
         n = lex.part_nouns.match(tokens, j)
-        if n and j + n < len(tokens) and tokens[j + n].low == "of":
+        if n and j + n < len(tokens) and tokens[j + n].low in self.lex.words.complement:
             return self.item(self.skip_modifiers(j + n + 1))
         n = n or lex.surrounding_nouns.match(tokens, j)
         if n:
             k = j + n
-            if k < len(tokens) and tokens[k].low == "of":
+            if k < len(tokens) and tokens[k].low in self.lex.words.complement:
                 _, k = self.item(self.skip_modifiers(k + 1))
             return [], k
         n = lex.holdout_nouns.match(tokens, j)
@@ -127,15 +127,15 @@ class PhraseReader:
                     return self._named(view.place_starting[k])  # "the World Heritage Site Lalibela"
                 return [], k
             while k < len(tokens) and k < j + 8 and not (feature_noun(view, lex, k) and k + 1 < len(tokens)
-                                                         and tokens[k + 1].low == "of") \
+                                                         and tokens[k + 1].low in self.lex.words.complement) \
                     and (tokens[k].low.isalpha() and not tokens[k].capitalised
-                                                      or tokens[k].low == "'s" or tokens[k].low.isdigit()
+                                                      or tokens[k].low in self.lex.words.possessive or tokens[k].low.isdigit()
                                                       or tokens[k].low == "-" and not tokens[k].spaced) \
                     and not lex.locators.match(tokens, k) and not lex.coordination.match(tokens, k) \
                     and not lex.be.match(tokens, k) and not lex.clause_breaks.match(tokens, k) \
                     and not lex.speech_verbs.match(tokens, k) and k not in view.place_starting:
                 k += 1
-            if k < len(tokens) and feature_noun(view, lex, k) and k + 1 < len(tokens) and tokens[k + 1].low == "of":
+            if k < len(tokens) and feature_noun(view, lex, k) and k + 1 < len(tokens) and tokens[k + 1].low in self.lex.words.complement:
                 return self._settlements(k, feature_noun(view, lex, k))  # "the completely destroyed city of X"
             return [], k  # a thing, not a place ("weapons", "a police headquarters", "the governor's office")
         return [], j
@@ -146,9 +146,9 @@ class PhraseReader:
         "northwestern Libya" is a part of a country, not the country."""
         tokens, lex, view = self.tokens, self.lex, self.view
         k = ref.end
-        if ref.place.feature_type == "country" and ref.start > 0 and _is_direction(tokens[ref.start - 1].low):
+        if ref.place.feature_type == "country" and ref.start > 0 and tokens[ref.start - 1].low in lex.words.directions:
             return [], k
-        if k < len(tokens) and tokens[k].low == "'s":
+        if k < len(tokens) and tokens[k].low in self.lex.words.possessive:
             head = self.skip_modifiers(k + 1)
             found, after = self.item(head)
             if found:
@@ -166,7 +166,7 @@ class PhraseReader:
         noun_size = lex.sizes.get(tokens[k].low, 0) if n else 0
         place_size = lex.feature_sizes.get(ref.place.feature_type, 0)
         smaller = 0 < noun_size < place_size and place_size >= lex.sizes.get("district", 0)
-        if smaller and k + n + 1 < len(tokens) and tokens[k + n].low == "of":
+        if smaller and k + n + 1 < len(tokens) and tokens[k + n].low in self.lex.words.complement:
             inner = view.place_starting.get(self.skip_modifiers(k + n + 1))
             if inner is not None:
                 return self._named(inner)  # "the Panjshir districts of Khinj and Anabah": the districts
@@ -177,11 +177,11 @@ class PhraseReader:
     def _holdout(self, j: int, n: int) -> tuple[list[PlaceRef], int]:
         """"the last pocket of resistance in X": X, unless only part of X ("in northwest Syria")."""
         tokens, lex = self.tokens, self.lex
-        last = any(t.low == "last" for t in tokens[max(0, j - 3):j])
+        last = any(t.low in self.lex.words.last for t in tokens[max(0, j - 3):j])
         k = j + n
-        while k < len(tokens) and k < j + n + 4 and not lex.locators.match(tokens, k) - (tokens[k].low == "of"):
+        while k < len(tokens) and k < j + n + 4 and not lex.locators.match(tokens, k) - (tokens[k].low in self.lex.words.complement):
             k += 1
-        if k < len(tokens) and tokens[k].low == "of":
+        if k < len(tokens) and tokens[k].low in self.lex.words.complement:
             k += 1
             while k < len(tokens) and tokens[k].low.isalpha() and k not in self.view.place_starting and \
                     not lex.locators.match(tokens, k):
@@ -191,7 +191,7 @@ class PhraseReader:
             place_at = self.skip_modifiers(at)
             ref = self.view.place_starting.get(place_at)
             if ref is not None:
-                partial = any(t.low in lex.descriptors and _is_direction(t.low) for t in tokens[at:place_at])
+                partial = any(t.low in lex.descriptors and t.low in lex.words.directions for t in tokens[at:place_at])
                 found, after = self._named(ref)
                 renamed = after < len(tokens) and tokens[after].low in (",", "-") and \
                     self.skip_modifiers(after + 1) in self.view.place_starting  # "... in Afghanistan, the Panjshir Valley"
@@ -208,7 +208,7 @@ class PhraseReader:
         k = j + n
         if k < len(tokens) and k in self.view.place_starting:
             return self._named(self.view.place_starting[k])  # "the regional capital Mekele", "the town Saraqeb"
-        if k >= len(tokens) or tokens[k].low != "of":
+        if k >= len(tokens) or tokens[k].low not in self.lex.words.complement:
             return [], k
         found, after = self.item(self.skip_modifiers(k + 1))
         if not found:
@@ -219,15 +219,15 @@ class PhraseReader:
         counted = j > 0 and (tokens[j - 1].low.isdigit() or tokens[j - 1].low in lex.numbers)
         if counted and self._whole(place, tokens[j - 1].low, noun):
             return found, after  # "eight districts of X" when X has eight districts: all of X
-        if place_size > size and place_size >= lex.sizes.get("district", 0) and (counted or noun.endswith("s")):
+        if place_size > size and place_size >= lex.sizes.get("district", 0) and (counted or noun.endswith(self.lex.endings.plural)):
             return [], after  # villages in a district; "the villages of A, B and C" are those villages
         return found, after
 
     def _whole(self, place, count: str, noun: str) -> bool:
         number = int(count) if count.isdigit() else self.lex.numbers.get(count, 0)
-        kind = noun[:-1] if noun.endswith("s") else noun
+        kind = _singular(noun, self.lex)
         if not number:
-            return count == "all"
+            return count in self.lex.words.every
         children = [p for p in self.gazetteer.children(place.id) if p.feature_type == kind]
         return len(children) == number and number > 0
 
@@ -237,7 +237,7 @@ class PhraseReader:
         k = ref.start
         while k > 0 and (lex.determiners.match(tokens, k - 1) or lex.descriptors.match(tokens, k - 1)):
             k -= 1
-        if k >= 2 and tokens[k - 1].low == "of" and feature_noun(self.view, lex, k - 2) and not tokens[k - 2].capitalised:
+        if k >= 2 and tokens[k - 1].low in self.lex.words.complement and feature_noun(self.view, lex, k - 2) and not tokens[k - 2].capitalised:
             return False  # "the city of X": X itself (but "North Wollo Zone of Amhara": Amhara locates it)
         return k > 0 and any(e == k for _, e in lex.locators.find(tokens, max(0, k - 3), k))
 
@@ -247,7 +247,7 @@ class PhraseReader:
         if start is None or ref.place.feature_type == "country":
             return False
         window = [t.low for t in self.tokens[max(0, start - 5):start]]
-        return "last" in window and any(self.lex.holdout_nouns.match(self.tokens, k)
+        return bool(self.lex.words.last.intersection(window)) and any(self.lex.holdout_nouns.match(self.tokens, k)
                                         for k in range(max(0, start - 4), start))
 
     def _locator_start(self, ref: PlaceRef) -> int | None:
@@ -256,7 +256,7 @@ class PhraseReader:
         k = ref.start
         while k > 0 and (lex.determiners.match(tokens, k - 1) or lex.descriptors.match(tokens, k - 1)):
             k -= 1
-        if k >= 2 and tokens[k - 1].low == "of" and (lex.part_nouns.match(tokens, k - 2) or
+        if k >= 2 and tokens[k - 1].low in self.lex.words.complement and (lex.part_nouns.match(tokens, k - 2) or
                                                      lex.surrounding_nouns.match(tokens, k - 2)):
             k -= 2
             while k > 0 and (lex.determiners.match(tokens, k - 1) or lex.descriptors.match(tokens, k - 1)):
@@ -296,7 +296,7 @@ class PhraseReader:
                     return j, loser
                 j = close + 1
                 continue
-            if low.isdigit() and j + 1 < len(tokens) and tokens[j + 1].low in ("km", "kilometres", "kilometers", "miles", "mi"):
+            if low.isdigit() and j + 1 < len(tokens) and tokens[j + 1].low in self.lex.words.distance_units:
                 j += 2
                 continue
             n = lex.locators.match(tokens, j)
@@ -304,7 +304,7 @@ class PhraseReader:
                 return j, loser
             at = self.skip_modifiers(j + n)
             party = view.party_starting.get(at)
-            if low == "from" and party is not None and party.actor is not None:
+            if low in self.lex.words.origin and party is not None and party.actor is not None:
                 loser = loser or party
                 j = party.end
                 continue
@@ -319,16 +319,16 @@ class PhraseReader:
         Districts"), which locates as a whole; `j` if no such list follows."""
         tokens, lex = self.tokens, self.lex
         k = j
-        while k < len(tokens) and (tokens[k].low in (",", "and") or k in self.view.place_starting
+        while k < len(tokens) and (tokens[k].low == "," or tokens[k].low in self.lex.words.conjunction or k in self.view.place_starting
                                    or tokens[k].capitalised and tokens[k].low.isalpha()):
             if k in self.view.place_starting:
                 k = self.view.place_starting[k].end
                 last = tokens[k - 1].low
-                if last in lex.sizes and last.endswith("s") and k - 1 > j:
+                if last in lex.sizes and last.endswith(self.lex.endings.plural) and k - 1 > j:
                     return k  # the shared noun named with the last one: "Zangilan Districts"
             else:
                 k += 1
-            if k < len(tokens) and tokens[k].low in lex.sizes and tokens[k].low.endswith("s"):
+            if k < len(tokens) and tokens[k].low in lex.sizes and tokens[k].low.endswith(self.lex.endings.plural):
                 return k + 1
         return j
 
@@ -344,7 +344,7 @@ class PhraseReader:
         if tokens[j].low == ",":
             k = j + 1
             forward = self.view.place_starting.get(k)
-            if k < len(tokens) and lex.determiners.match(tokens, k) and tokens[k].low in ("a", "an", "the") \
+            if k < len(tokens) and lex.determiners.match(tokens, k) and tokens[k].low in self.lex.words.articles \
                     and (k not in self.view.place_starting and not self._list_continues(k)
                          or forward is not None and forward.kind == "forward"):  # ", a town next to ...": an aside
                 close = next((c for c in range(k, min(len(tokens), k + _ASIDE_MAX)) if tokens[c].low == ","), None)
@@ -373,7 +373,7 @@ class PhraseReader:
         """Whether "and", "or" (a list's last joint) comes ahead, before the clause ends."""
         tokens, lex = self.tokens, self.lex
         for m in range(k, min(len(tokens), k + 20)):
-            if lex.coordination.match(tokens, m) and tokens[m].low not in ("including",):
+            if lex.coordination.match(tokens, m) and tokens[m].low not in self.lex.words.inclusion:
                 return True
             if tokens[m].low in (".", ";", ":") or lex.clause_breaks.match(tokens, m) or lex.be.match(tokens, m) \
                     or lex.speech_verbs.match(tokens, m):
@@ -388,8 +388,8 @@ class PhraseReader:
             return False
         if start in view.place_starting:
             end = view.place_starting[start].end
-            return not (end < len(tokens) and (self.lex.be.match(tokens, end) or tokens[end].low in ("had", "has", "have")))
-        if tokens[start].low in ("it", "they", "he", "she", "we"):
+            return not (end < len(tokens) and (self.lex.be.match(tokens, end) or tokens[end].low in self.lex.words.perfect))
+        if tokens[start].low in self.lex.words.subject_pronouns:
             return False
         return bool(self.lex.part_nouns.match(tokens, start) or feature_noun(view, self.lex, start)
                     or self.lex.holdout_nouns.match(tokens, start) or tokens[start].low.isalpha()
@@ -427,7 +427,7 @@ class PhraseReader:
         while j > 0:
             if want == "party":
                 party = view.party_ending.get(j)
-                if party is not None and party.actor is None and party.start > 0 and tokens[party.start - 1].low == "and" \
+                if party is not None and party.actor is None and party.start > 0 and tokens[party.start - 1].low in self.lex.words.conjunction \
                         and party.start - 1 in view.party_ending:  # "Syrian troops and their allies"
                     party = view.party_ending[party.start - 1]
                 if party is not None and not party.supporting:
@@ -440,7 +440,7 @@ class PhraseReader:
                     continue
                 if j in view.place_ending and not view.place_inside_party(view.place_ending[j]):
                     start = self._locator_start(view.place_ending[j])
-                    if start is not None and start > 0 and tokens[start - 1].low.endswith("ed"):
+                    if start is not None and start > 0 and tokens[start - 1].low.endswith(self.lex.endings.participle):
                         j = start - 1  # "LNA forces stationed at Watiya left": past the participle's place
                         continue
                     return None, i
@@ -462,11 +462,11 @@ class PhraseReader:
                     return refs, refs[0].start
                 if j in view.party_ending:
                     party = view.party_ending[j]
-                    if tokens[party.start].low in ("it",):
+                    if tokens[party.start].low in self.lex.words.neuter_pronouns:
                         before = [r for r in view.places if r.end <= party.start]
                         place = before[-1].place if before else self.previous_place
                         if place is not None:
-                            return [PlaceRef(party.start, party.end, place, "it", "reference")], party.start
+                            return [PlaceRef(party.start, party.end, place, tokens[party.start].text, "reference")], party.start
                     return None, i
                 attached = self._attached_phrase(j)
                 if attached is not None:
@@ -479,7 +479,7 @@ class PhraseReader:
             after = k + 1
             while after < i and lex.is_filler(tokens, after):
                 after += 1
-            realised = after < len(tokens) and tokens[after].low == "to" and lex.realised_before_to.match(tokens, k)
+            realised = after < len(tokens) and tokens[after].low in self.lex.words.infinitive and lex.realised_before_to.match(tokens, k)
             if lex.clause_breaks.match(tokens, k) or (lex.speech_verbs.match(tokens, k) and want == "party"
                                                       and not realised):
                 return None, i
@@ -494,7 +494,7 @@ class PhraseReader:
                 j = seeing  # "troops can be seen entering"
                 continue
             if lex.is_filler(tokens, k) or lex.hedges.match(tokens, k) or lex.realised_before_to.match(tokens, k) \
-                    or low in ("to", "'ve", "'d", "'ll") or lex.be.match(tokens, k):
+                    or low in self.lex.words.infinitive or low in self.lex.words.contractions or lex.be.match(tokens, k):
                 j = k
                 continue
             if low == ")":
@@ -523,10 +523,9 @@ class PhraseReader:
                     past_aside = True
                     continue
                 return None, i
-            if low in ("and",) and want == "party" and k > 0 and tokens[k - 1].low in (",",):
+            if low in self.lex.words.conjunction and want == "party" and k > 0 and tokens[k - 1].low == ",":
                 return None, i
-            n = lex.coordination.match(tokens, k)
-            if low == "allies" or (k >= 2 and low in ("allies",)):
+            if low in self.lex.words.allies:
                 j = k
                 continue
             return None, i
@@ -539,8 +538,8 @@ class PhraseReader:
         tokens, lex, view = self.tokens, self.lex, self.view
         k = i
         while k > 0 and (lex.is_filler(tokens, k - 1) and tokens[k - 1].low not in ('"', "'", "(", ")")
-                         or tokens[k - 1].low == "to" and k > 1 and lex.realised_before_to.match(tokens, k - 2)):
-            k -= 2 if tokens[k - 1].low == "to" else 1  # "and managed to enter": past "managed to"
+                         or tokens[k - 1].low in self.lex.words.infinitive and k > 1 and lex.realised_before_to.match(tokens, k - 2)):
+            k -= 2 if tokens[k - 1].low in self.lex.words.infinitive else 1  # "and managed to enter": past "managed to"
         if k == 0:
             return None
         before = tokens[k - 1].low
@@ -551,23 +550,23 @@ class PhraseReader:
             if party is None and k >= 2 and tokens[k - 2].low == ",":
                 party = view.party_ending.get(k - 2)
             return party if party is not None and not party.supporting else None
-        n = lex.participle_links.match(tokens, k - 1) if tokens[i].low.endswith("ing") else 0
+        n = lex.participle_links.match(tokens, k - 1) if tokens[i].low.endswith(self.lex.endings.gerund) else 0
         link_start = k - 1
-        if not n and k >= 2 and tokens[i].low.endswith("ing"):
+        if not n and k >= 2 and tokens[i].low.endswith(self.lex.endings.gerund):
             n = lex.participle_links.match(tokens, k - 2)
             link_start = k - 2 if n == 2 else link_start
-        if n and tokens[i].low.endswith("ing"):
+        if n and tokens[i].low.endswith(self.lex.endings.gerund):
             subjects = [p for p in view.parties if p.end <= link_start and not p.supporting and
-                        (p.end - p.start > 1 or tokens[p.start].low not in ("his", "her", "its", "their", "our", "my"))]
+                        (p.end - p.start > 1 or tokens[p.start].low not in self.lex.words.possessives)]
             return subjects[0] if subjects else None
-        if before == "and" and not (k >= 2 and tokens[k - 2].low == ","):
+        if before in self.lex.words.conjunction and not (k >= 2 and tokens[k - 2].low == ","):
             start = k - 1  # the clause before "and": its first side is the subject the verbs share
             while start > 0 and not (lex.clause_breaks.match(tokens, start - 1) or lex.speech_verbs.match(tokens, start - 1)
                                      or tokens[start - 1].low in ('"', ";", ":")) and k - start < 20:
                 start -= 1
             for party in view.parties:
                 if start <= party.start and party.end <= k - 1 and not party.supporting and not (
-                        party.end - party.start == 1 and tokens[party.start].low in ("his", "her", "its", "their", "our", "my")) \
+                        party.end - party.start == 1 and tokens[party.start].low in self.lex.words.possessives) \
                         and self._before_a_verb(party.end, k - 1):
                     return party  # "units from GNA forces chased away Haftar's forces ... and managed to enter"
         return None
@@ -579,7 +578,7 @@ class PhraseReader:
         if feature_noun(view, lex, j - 1) and j - 1 in view.place_ending:
             return j - 1
         for k in range(j - 1, max(0, j - 7), -1):
-            if tokens[k].low == "of" and k in view.place_ending:
+            if tokens[k].low in self.lex.words.complement and k in view.place_ending:
                 return k
             if not (tokens[k].low.isalnum() or tokens[k].low == ","):
                 return None
@@ -597,7 +596,7 @@ class PhraseReader:
         """Whether a verb follows token `j` (past adverbs): the side before it is a subject."""
         tokens, lex = self.tokens, self.lex
         while j < limit and lex.is_filler(tokens, j) and not lex.locators.match(tokens, j) \
-                and not tokens[j].low.endswith("ed"):  # "started" is a verb, if also a filler
+                and not tokens[j].low.endswith(self.lex.endings.participle):  # "started" is a verb, if also a filler
             j += 1
         return j < limit and tokens[j].low.isalpha() and not tokens[j].capitalised and not (
             lex.locators.match(tokens, j) or lex.coordination.match(tokens, j) or lex.determiners.match(tokens, j))
@@ -623,9 +622,9 @@ class PhraseReader:
         k = self._phrase_start(ref.start)
         while k > 0:
             gap = k - 1
-            if tokens[gap].low not in (",", "and"):
+            if tokens[gap].low != "," and tokens[gap].low not in self.lex.words.conjunction:
                 break
-            if gap - 1 >= 0 and tokens[gap].low == "and" and tokens[gap - 1].low == ",":
+            if gap - 1 >= 0 and tokens[gap].low in self.lex.words.conjunction and tokens[gap - 1].low == ",":
                 gap -= 1
             previous = view.place_ending.get(gap) or view.place_ending.get(gap - 1 if gap and self.lex.sizes.get(tokens[gap - 1].low) else gap)
             if previous is None:
@@ -637,7 +636,7 @@ class PhraseReader:
     def _phrase_start(self, k: int) -> int:
         """Where the phrase naming the place at `k` starts: "the industrial town of [Kombolcha]"."""
         tokens, lex = self.tokens, self.lex
-        if k >= 2 and tokens[k - 1].low == "of" and feature_noun(self.view, lex, k - 2):
+        if k >= 2 and tokens[k - 1].low in self.lex.words.complement and feature_noun(self.view, lex, k - 2):
             k -= 2
         while k > 0 and (lex.determiners.match(tokens, k - 1) or lex.descriptors.match(tokens, k - 1)):
             k -= 1
@@ -646,10 +645,10 @@ class PhraseReader:
     def _counted_before(self, k: int) -> bool:
         """"the two strategic towns of [Amhara]", "the outskirts of [X]": X is not what is spoken of."""
         tokens, lex = self.tokens, self.lex
-        if k < 2 or tokens[k - 1].low != "of":
+        if k < 2 or tokens[k - 1].low not in self.lex.words.complement:
             return False
         noun = tokens[k - 2].low
-        return bool(lex.surrounding_nouns.match(tokens, k - 2) or noun in lex.sizes and noun.endswith("s"))
+        return bool(lex.surrounding_nouns.match(tokens, k - 2) or noun in lex.sizes and noun.endswith(self.lex.endings.plural))
 
     def _aside(self, start: int, end: int) -> bool:
         """Whether tokens[start:end] are an aside between commas (", supported by Turkish artillery fire,")."""
@@ -658,13 +657,15 @@ class PhraseReader:
         first = self.tokens[start].low
         relative = next((k for k in range(start, end) if self.lex.relative_pronouns.match(self.tokens, k)), end)
         return not any(self.lex.speech_verbs.match(self.tokens, k) for k in range(start, relative)) and (
-            first.endswith("ed") or first.endswith("ing") or self.lex.relative_pronouns.match(self.tokens, start)
+            first.endswith(self.lex.endings.participle) or first.endswith(self.lex.endings.gerund) or self.lex.relative_pronouns.match(self.tokens, start)
             or self.lex.determiners.match(self.tokens, start) or self.lex.locators.match(self.tokens, start)
             or self.lex.supporting.match(self.tokens, start) or self.lex.coordination.match(self.tokens, start)
             or self.lex.aside_openers.match(self.tokens, start))
 
 
-def _is_direction(word: str) -> bool:
-    return word.rstrip("ern") in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest") \
-        or word in ("northern", "southern", "eastern", "western", "central", "northwestern", "northeastern",
-                    "southwestern", "southeastern")
+def _singular(noun: str, lexicon: Lexicon) -> str:
+    """"districts" -> "district": a counted noun as its gazetteer feature type."""
+    for ending in lexicon.endings.plural:
+        if noun.endswith(ending):
+            return noun[:-len(ending)]
+    return noun

@@ -226,7 +226,7 @@ class ArticleReader:
             k = party.start
             while k > 0 and self.lex.determiners.match(tokens, k - 1):
                 k -= 1
-            if party.actor and k >= 2 and tokens[k - 1].low == "of" and any(
+            if party.actor and k >= 2 and tokens[k - 1].low in self.lex.words.complement and any(
                     p.frame == "loss" for p in self.lex.patterns_by_word.get(tokens[k - 2].low, ())):
                 return party.actor
         return None
@@ -330,7 +330,7 @@ class ArticleReader:
     def _unnamed(self, speaker: Speaker) -> bool:
         """"the statement", "the spokesman": a speaker named before, not a new one."""
         words = speaker.name.lower().split()
-        return not words or len(words) >= 2 and words[0] in ("the", "this", "that") and \
+        return not words or len(words) >= 2 and words[0] in self.lex.words.definite and \
             all(w in self.lex.speaker_nouns or w in self.lex.descriptors or w in self.lex.force_nouns
                 for w in words[1:])
 
@@ -404,7 +404,7 @@ class ArticleReader:
     def _ongoing(self, view: SentenceView, frame: FrameMatch) -> bool:
         """"is clearing", "are entering": a gain in progress."""
         tokens = view.tokens
-        return frame.frame in ("gain", "loss") and frame.holder is not None and tokens[frame.start].low.endswith("ing") \
+        return frame.frame in ("gain", "loss") and frame.holder is not None and tokens[frame.start].low.endswith(self.lex.endings.gerund) \
             and frame.start > 0 and bool(self.lex.be.match(tokens, frame.start - 1))
 
     def _persists(self, view: SentenceView, frame: FrameMatch, controller: str) -> bool:
@@ -429,11 +429,12 @@ class ArticleReader:
         tokens, lex = view.tokens, self.lex
         if view.sentence.text.rstrip(" \"'”’)").endswith("?"):
             return "question"
-        if frame.negated and "not" not in frame.pattern.text and "no longer" not in frame.pattern.text:
+        negative_phrase = _says_not(frame, lex)  # "has not been retaken" is a frame of its own
+        if frame.negated and not negative_phrase:
             return "negation"
         window_start = max(0, min(frame.subject_start, frame.start) - 2)
         for start, end in lex.negation.find(tokens, window_start, frame.start):
-            if "not" not in frame.pattern.text:
+            if not negative_phrase:
                 return "negation: " + view.text_of(start, end)
         for start, end in lex.condition.find(tokens, 0, frame.start):
             if not any(s <= start < e for s, e in lex.condition_hedges.find(tokens)):
@@ -441,8 +442,7 @@ class ArticleReader:
         intent = self._intent(view, frame, window_start)
         if intent:
             return intent
-        ongoing = any(tokens[k].low in ("began", "begin", "begins", "started", "start", "starts")
-                      for k in range(max(0, frame.start - 6), frame.start))
+        ongoing = bool(lex.ongoing.find(tokens, max(0, frame.start - 6), frame.start))
         history = history_reason(view, self.article.date, lex, ongoing)
         return history
 
@@ -455,13 +455,13 @@ class ArticleReader:
                 continue  # "might already be under X's control": a doubt, kept as a hedge
             if tokens[start].capitalised and start > 0:
                 continue  # "19 May": a month, not the verb "may"
-            if words.lower() in ("can", "could") and end < len(tokens) and tokens[end].low == "be":
+            if lex.ability.match(tokens, start) == end - start and lex.be.match(tokens, end):
                 continue
             return "intent: " + words
         k = frame.start - 1
-        while k >= 0 and (lex.is_filler(tokens, k) and tokens[k].low not in ("to",)):
+        while k >= 0 and (lex.is_filler(tokens, k) and tokens[k].low not in lex.words.infinitive):
             k -= 1
-        if k >= 0 and tokens[k].low == "to":
+        if k >= 0 and tokens[k].low in lex.words.infinitive:
             before = k - 1
             while before >= 0 and lex.is_filler(tokens, before):
                 before -= 1
@@ -479,8 +479,8 @@ class ArticleReader:
                 return "intent: to " + tokens[frame.start].text
         if frame.pattern.left is None:  # "the capture of X would be": a hypothetical
             after = tokens[frame.object_end:frame.object_end + 4]
-            for k, token in enumerate(after):
-                if token.low in ("would", "could", "might", "will"):
+            for token in after:
+                if token.low in lex.hypothetical:
                     return "hypothetical: " + token.text
         return None
 
@@ -535,12 +535,13 @@ class ArticleReader:
         if start >= end or start == 0:
             return True
         k = start
-        while k < end and (lex.determiners.match(tokens, k) or k in view.party_starting or tokens[k].low == "'s"):
+        while k < end and (lex.determiners.match(tokens, k) or k in view.party_starting or tokens[k].low in self.lex.words.possessive):
             k = view.party_starting[k].end if k in view.party_starting else k + 1
         n = lex.claim_nouns.match(tokens, k) if k < end else 0
-        if not n and k < end and tokens[k].low in ("that", "it", "this", "them"):
+        if not n and k < end and tokens[k].low in lex.words.speech_objects:
             n = 1
-        return bool(n) and (k + n >= end or tokens[k + n].low in (",", ".", "by", "of", "about", "and"))
+        return bool(n) and (k + n >= end or tokens[k + n].low in (",", ".") or tokens[k + n].low in lex.words.speech_noun_links
+                                      or tokens[k + n].low in lex.words.conjunction)
 
     def _denied_places(self, view: SentenceView, scope, denier: str, frames) -> list[PlaceRef]:
         """Places the denial speaks of: those of frames in its scope; those a claim noun in it is
@@ -549,7 +550,7 @@ class ArticleReader:
         tokens, lex = view.tokens, self.lex
         start, end = scope
         for k in range(start, end - 1):  # "denied X and said Y": Y is another statement
-            if tokens[k].low == "and" and lex.speech_verbs.match(tokens, k + 1):
+            if tokens[k].low in lex.words.conjunction and lex.speech_verbs.match(tokens, k + 1):
                 end = k
                 break
         claimed = {c.place.id for c in self.claims if c.controller != denier}
@@ -561,7 +562,7 @@ class ArticleReader:
                 if lex.patterns_by_word.get(tokens[k].low) and not lex.speech_verbs.match(tokens, k) \
                         and tokens[k].low.isalpha() and not lex.locators.match(tokens, k):
                     after = k + 1
-                    while after < end and tokens[after].low in ("of", "over", "from", "control"):
+                    while after < end and tokens[after].low in lex.words.control_complements:
                         after += 1
                     places += [r for r in phrases.places_after(after).places if r.start < end]
         places += [r for r in view.places if start <= r.start < end and r.place.id in claimed
@@ -580,7 +581,7 @@ class ArticleReader:
         tokens = view.tokens
         for k in range(max(start, 0), frame.start):
             if self.lex.claim_nouns.match(tokens, k):
-                owner = view.party_ending.get(k - 1) if k and tokens[k - 1].low == "'s" else None
+                owner = view.party_ending.get(k - 1) if k and tokens[k - 1].low in self.lex.words.possessive else None
                 if owner is not None and owner.actor:
                     return _Said(owner.actor, True, speech=None)
         return None
@@ -607,6 +608,11 @@ class ArticleReader:
                 self._reading(view, kind, view.text_of(start, end), "look_alikes", places, None, None, None, (),
                               None, f"{kind} only: no control frame")
                 return
+
+
+def _says_not(frame: FrameMatch, lexicon: Lexicon) -> bool:
+    """Whether the lexicon phrase itself is negative ("has not fallen"): its negation is its meaning."""
+    return bool(lexicon.negation.find(tokenize(frame.pattern.text)))
 
 
 def read_claims(article: Article, mentions: list[Mention], actors: Actors, gazetteer: Gazetteer,

@@ -17,8 +17,6 @@ from .lexicon import Lexicon, Phrases
 from .tokens import words_of
 from .view import PlaceRef, SentenceView
 
-_DEFINITE = ("the", "this", "that")
-_INDEFINITE = ("a", "an", "another")
 _FORWARD_SENTENCES = 3
 
 
@@ -64,11 +62,11 @@ def _reference_phrases(view: SentenceView, lexicon: Lexicon, nouns: Phrases):
     while i < len(tokens):
         low = tokens[i].low
         possessor = None
-        if low in _DEFINITE or low in _INDEFINITE:
-            definite = low in _DEFINITE
+        if low in lexicon.words.definite or low in lexicon.words.indefinite:
+            definite = low in lexicon.words.definite
             j = i + 1
         elif i in view.place_starting and view.place_starting[i].end < len(tokens) and \
-                tokens[view.place_starting[i].end].low == "'s":
+                tokens[view.place_starting[i].end].low in lexicon.words.possessive:
             possessor = view.place_starting[i].place
             definite, j = True, view.place_starting[i].end + 1
         else:
@@ -76,7 +74,7 @@ def _reference_phrases(view: SentenceView, lexicon: Lexicon, nouns: Phrases):
             continue
         j = _skip_descriptors(view, lexicon, j, taken)
         n = (nouns.match(tokens, j) or lexicon.reference_nouns.match(tokens, j)) if j < len(tokens) else 0
-        if n and j not in taken and not _names_follow(view, j + n):
+        if n and j not in taken and not _names_follow(view, j + n, lexicon):
             # "the town's": still the town; "the town of X": X is named, no reference
             yield i, j + n, " ".join(t.low for t in tokens[j:j + n]), definite, possessor
             i = j + n
@@ -100,14 +98,14 @@ def _skip_descriptors(view: SentenceView, lexicon: Lexicon, j: int, taken: set) 
     return j
 
 
-def _names_follow(view: SentenceView, j: int) -> bool:
+def _names_follow(view: SentenceView, j: int, lexicon: Lexicon) -> bool:
     """After the noun, a name that makes it no reference: "the city of Fuzuli", "the capital Mekelle"."""
     tokens = view.tokens
     if j < len(tokens) and j in view.place_starting:
         return True
-    if j + 1 < len(tokens) and tokens[j].low == "of":
+    if j + 1 < len(tokens) and tokens[j].low in lexicon.words.complement:
         k = j + 1
-        while k < len(tokens) and tokens[k].low in ("the", "a"):
+        while k < len(tokens) and tokens[k].low in lexicon.words.articles:
             k += 1
         if k + 2 < len(tokens) and tokens[k + 1].low == "-" and not tokens[k + 2].spaced:
             k += 2  # "the town of al-Asabiaah"
@@ -120,9 +118,10 @@ def points_at(noun: str, place: Place, lexicon: Lexicon) -> bool:
     names = {place.feature_type, *place.referred_to_as}
     if noun in names:
         return True
-    if noun.endswith("capital"):
-        return any(n.endswith("capital") for n in place.referred_to_as) and (noun == "capital" or noun in names)
-    if noun == "area":
+    capital = next((c for c in lexicon.words.capital_nouns if noun.endswith(c)), None)
+    if capital:  # "the regional capital": a place called a capital
+        return any(n.endswith(capital) for n in place.referred_to_as) and (noun == capital or noun in names)
+    if noun in lexicon.words.vague_place_nouns:
         return place.feature_type != "country"
     return bool(lexicon.references(noun) & names)
 
@@ -142,7 +141,7 @@ def _locating(view: SentenceView, ref: PlaceRef, lexicon: Lexicon) -> bool:
     while k > 0 and (lexicon.determiners.match(tokens, k - 1) or lexicon.descriptors.match(tokens, k - 1)
                      or lexicon.reference_nouns.match(tokens, k - 1)):
         k -= 1
-    return k > 0 and any(e == k and not (s == k - 1 and tokens[s].low == "of")
+    return k > 0 and any(e == k and not (s == k - 1 and tokens[s].low in lexicon.words.complement)
                          for s, e in lexicon.locators.find(tokens, max(0, k - 3), k))
 
 

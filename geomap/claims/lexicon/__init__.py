@@ -20,11 +20,13 @@ from lemminflect import getAllInflections, getAllInflectionsOOV
 from ...errors import GeomapError, Problem
 from ...yamlio import LineDict, did_you_mean, load_yaml
 from ..tokens import Token, words_of
+from .grammar import Endings, FunctionWords, read_endings, read_words
 
 DEFAULT_LEXICON = Path(__file__).with_name("en.yaml")
 ROLES = ("holder", "loser", "place")
 FRAMES = ("gain", "loss", "state", "presence", "hold-out")
-SECTIONS = ("fillers", "grammar", "frames", "denials", "attribution", "parties", "places", "cancel", "hedges", "look_alikes")
+SECTIONS = ("fillers", "grammar", "frames", "denials", "attribution", "parties", "places", "cancel", "dates", "hedges",
+            "look_alikes")
 
 Words = tuple[str, ...]  # one way a phrase element can be written, as tokens
 
@@ -136,6 +138,8 @@ class Lexicon:
     participle_links: Phrases
     be: Phrases
     impersonal: Phrases
+    words: FunctionWords
+    endings: Endings
     supporting: Phrases
     patterns: tuple[FramePattern, ...]
     patterns_by_word: dict  # first core token -> patterns that may start there
@@ -187,6 +191,12 @@ class Lexicon:
     condition: Phrases
     condition_hedges: Phrases
     history: Phrases
+    hypothetical: Phrases
+    ability: Phrases
+    ongoing: Phrases
+    months: tuple[tuple[str, ...], ...]  # each month's names, January first
+    weekdays: tuple[str, ...]  # Monday first
+    before_month: tuple[str, ...]
     relative_dates: dict  # phrase -> days back
     relative_date_phrases: Phrases
     hedges: Phrases
@@ -195,8 +205,9 @@ class Lexicon:
     def is_filler(self, tokens: Sequence[Token], i: int) -> int:
         """Tokens from `i` that may stand between the words of a phrase (0 if none)."""
         token = tokens[i]
-        if token.low.isdigit() or (len(token.low) > 3 and token.low.endswith("ly") and token.low != "only") \
-                or token.low[:1].isdigit() and token.low[-2:] in ("st", "nd", "rd", "th"):
+        low = token.low
+        if low.isdigit() or (len(low) > 3 and low.endswith(self.endings.adverb) and low not in self.words.not_adverbs) \
+                or low[:1].isdigit() and low.lstrip("0123456789") in self.endings.ordinal:
             return 1
         return self.fillers.match(tokens, i)
 
@@ -315,10 +326,16 @@ class _Reader:
         if not isinstance(visual, dict) or not all(isinstance(v, list) for v in visual.values()):
             self.problem(attribution, "visual_nouns", "'visual_nouns' must map a claimant name to a list of nouns")
             visual = {}
-        relative = cancel.get("relative_dates", {})
+        dates = self.section(document, "dates")
+        relative = dates.get("relative", {})
         if not isinstance(relative, dict) or not all(isinstance(v, int) for v in relative.values()):
-            self.problem(cancel, "relative_dates", "'relative_dates' must map phrases to a number of days")
+            self.problem(dates, "relative", "'relative' must map phrases to a number of days")
             relative = {}
+        months = dates.get("months", [])
+        if not isinstance(months, list) or len(months) != 12 or not all(
+                isinstance(m, list) and m and all(isinstance(n, str) for n in m) for m in months):
+            self.problem(dates, "months", "'months' must list twelve lists of names, January first")
+            months = [[str(n)] for n in range(1, 13)]
         sizes = {name: self.sizes(places, name) for name in ("sizes", "feature_sizes")}
         same = places.get("same_reference", [])
         if not isinstance(same, list) or not all(isinstance(g, list) for g in same):
@@ -334,6 +351,8 @@ class _Reader:
             participle_links=self.phrases(grammar, "participle_links"),
             be=Phrases((form,) for form in self.be),
             impersonal=self.phrases(grammar, "impersonal"),
+            words=read_words(grammar, self.problem),
+            endings=read_endings(grammar, self.problem),
             supporting=self.phrases(parties, "supporting"),
             patterns=tuple(patterns),
             patterns_by_word={word: tuple(found) for word, found in by_word.items()},
@@ -385,6 +404,12 @@ class _Reader:
             condition=self.phrases(cancel, "condition"),
             condition_hedges=self.phrases(cancel, "condition_hedges"),
             history=self.phrases(cancel, "history"),
+            hypothetical=self.phrases(cancel, "hypothetical"),
+            ability=self.phrases(cancel, "ability"),
+            ongoing=self.phrases(cancel, "ongoing"),
+            months=tuple(tuple(names) for names in months),
+            weekdays=tuple(self.words(dates, "weekdays")),
+            before_month=tuple(self.words(dates, "before_month")),
             relative_dates={" ".join(words_of(k)): v for k, v in relative.items()},
             relative_date_phrases=Phrases(words_of(k) for k in relative),
             hedges=Phrases(a for text in self.words(document, "hedges") for a in self.written(text)),
