@@ -6,15 +6,16 @@ from .claims import Claim, extract_claims
 from .errors import (
     ActorsError, ArticleError, GazetteerError, GeomapError, MissingDependencyError, OutputError, Problem,
 )
+from .explain import Explanation, SentenceExplanation, explain_article
 from .gazetteer import Gazetteer, Place, check_gazetteer, load_gazetteer
 from .curation import Unmatched
 from .pipeline import Analysis, BuildResult, analyse, build_map, find_places
 from .resolve import Mention, find_mentions
 
 __all__ = [
-    "Actor", "Actors", "ActorsError", "Analysis", "Article", "ArticleError", "BuildResult", "Claim",
+    "Actor", "Actors", "ActorsError", "Analysis", "Article", "ArticleError", "BuildResult", "Claim", "Explanation",
     "Gazetteer", "GazetteerError", "GeomapError", "Mention", "MissingDependencyError", "OutputError", "Place", "PlaceReport",
-    "Problem", "Unmatched", "analyse", "assess", "build_map", "check_gazetteer", "extract_claims", "find_mentions", "find_places",
+    "Problem", "Unmatched", "analyse", "assess", "build_map", "check_gazetteer", "explain_article", "extract_claims", "find_mentions", "find_places",
     "load_actors", "load_article", "load_gazetteer", "read_articles", "status_of",
 ]
 __version__ = "0.1.0"

@@ -16,7 +16,9 @@ import yaml
 from . import pipeline
 from .errors import GeomapError
 from .export import write_atomically
+from .actors import load_actors
 from .articles import load_article
+from .explain import explain_article
 from .gazetteer import check_gazetteer, load_gazetteer
 
 
@@ -40,6 +42,11 @@ def _no_traceback(command):
             sys.exit(3)
 
     return guarded
+
+
+_LEXICON_OPTION = click.option(
+    "--lexicon", default=None, type=click.Path(path_type=Path, dir_okay=False),
+    help="Claims lexicon YAML (a copy of geomap's en.yaml, edited).  [default: the English lexicon shipped with geomap]")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,12 +75,14 @@ def main() -> None:
 @click.option("--dask", default=None, metavar="local|ADDRESS",
               help="Run the per-article work on Dask: a LocalCluster of --jobs workers, or a scheduler "
                    "address (needs pip install 'geomap[dask]').")
+@_LEXICON_OPTION
 @_no_traceback
 def build(articles: Path, gazetteer: Path, actors: Path | None, out: Path, title: str, self_contained: bool,
-          png: bool, strict: bool, jobs: int, dask: str | None) -> None:
+          png: bool, strict: bool, jobs: int, dask: str | None, lexicon: Path | None) -> None:
     """Build the map and its data files from a folder of articles."""
     result = pipeline.build_map(articles=articles, gazetteer=gazetteer, out=out, actors=actors, title=title,
-                                self_contained=self_contained, png=png, strict=strict, jobs=jobs, progress=True, dask=dask)
+                                self_contained=self_contained, png=png, strict=strict, jobs=jobs, progress=True, dask=dask,
+                                lexicon=lexicon)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for error in result.errors:
@@ -114,6 +123,24 @@ def places(file: Path, gazetteer_path: Path) -> None:
             click.echo(f"  {u.start}  {u.text} ({u.cue})  nearest: {hints}")
     else:
         click.echo("No place-like names left unmatched.")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--gazetteer", "gazetteer_path", default="gazetteer", show_default=True, type=click.Path(path_type=Path),
+              help="Gazetteer folder (or one YAML file).")
+@click.option("--actors", default=None, type=click.Path(path_type=Path),
+              help="Actors YAML file.  [default: actors.yaml in the gazetteer folder]")
+@_LEXICON_OPTION
+@_no_traceback
+def explain(file: Path, gazetteer_path: Path, actors: Path | None, lexicon: Path | None) -> None:
+    """Show, sentence by sentence, the control claims read in one article and why each look-alike gave none."""
+    places_ = load_gazetteer(gazetteer_path)
+    who = load_actors(actors or (gazetteer_path if gazetteer_path.is_dir() else gazetteer_path.parent) / "actors.yaml")
+    article, warnings = load_article(file)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(explain_article(article, places_, who, lexicon).as_text(), nl=False)
 
 
 @main.group()

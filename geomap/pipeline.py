@@ -9,7 +9,7 @@ from pathlib import Path
 from .actors import Actors, load_actors
 from .articles import Article, read_articles
 from .assess import PlaceReport, assess
-from .claims import Claim, extract_claims
+from .claims import Claim, extract_claims, load_lexicon
 from .curation import Unmatched, find_unmatched
 from .errors import ArticleError, MissingDependencyError, OutputError, Problem
 from .areas import areas_of
@@ -46,7 +46,8 @@ class BuildResult:
 
 
 def analyse(articles: list[Article], gazetteer: Gazetteer, actors: Actors, jobs: int = 1,
-            progress: bool = False, index: NameIndex | None = None, dask: str | None = None) -> Analysis:
+            progress: bool = False, index: NameIndex | None = None, dask: str | None = None,
+            lexicon: str | Path | None = None) -> Analysis:
     """Find, resolve and assess every place and claim in `articles` (no I/O).
 
     With `jobs` > 1 the per-article work runs in that many processes; the results, and
@@ -54,9 +55,10 @@ def analyse(articles: list[Article], gazetteer: Gazetteer, actors: Actors, jobs:
     for runs longer than a second. `index` is the gazetteer's name index, if already built.
     `dask` runs the per-article work on Dask instead: "local" for a LocalCluster of `jobs`
     workers, or a scheduler address; the aggregation is done once, here, either way.
+    `lexicon` is the claims lexicon file (default: the English one shipped with geomap).
     """
     index = index or build_index(gazetteer)
-    context = (gazetteer, actors, index)
+    context = (gazetteer, actors, index, str(lexicon) if lexicon else None)
     if dask:
         per_article = _per_article_on_dask(articles, context, dask, jobs)
     else:
@@ -107,22 +109,22 @@ def _per_article_on_dask(articles, context, address: str, jobs: int):
 
 
 def _read_in_context(article: Article, context):
-    gazetteer, actors, index = context
+    gazetteer, actors, index, lexicon = context
     mentions = find_mentions(article, index, gazetteer, actors.name_spans(article.body))
-    return (mentions, extract_claims(article, mentions, actors, gazetteer),
+    return (mentions, extract_claims(article, mentions, actors, gazetteer, load_lexicon(lexicon)),
             find_unmatched(article, mentions, index, gazetteer))
 
 
-_worker: dict = {}  # per process: the gazetteer, its index and the actors
+_worker: dict = {}  # per process: the gazetteer, its index, the actors and the lexicon's path
 
 
-def _start_worker(gazetteer: Gazetteer, actors: Actors, index: NameIndex) -> None:
-    _worker.update(gazetteer=gazetteer, actors=actors, index=index)
+def _start_worker(gazetteer: Gazetteer, actors: Actors, index: NameIndex, lexicon: str | None) -> None:
+    _worker.update(gazetteer=gazetteer, actors=actors, index=index, lexicon=lexicon)
 
 
 def _read_one(article: Article):
     """Everything found in one article: mentions, claims, place-like names left unmatched."""
-    return _read_in_context(article, (_worker["gazetteer"], _worker["actors"], _worker["index"]))
+    return _read_in_context(article, (_worker["gazetteer"], _worker["actors"], _worker["index"], _worker["lexicon"]))
 
 
 def _progress(total: int, enabled: bool):
@@ -151,6 +153,7 @@ def build_map(
     jobs: int = 1,
     progress: bool = False,
     dask: str | None = None,
+    lexicon: str | Path | None = None,
 ) -> BuildResult:
     """Read `articles`, resolve against `gazetteer`, write the OUTPUT_FILES to `out`.
 
@@ -158,7 +161,7 @@ def build_map(
     inlines Leaflet and jQuery from local copies (see `render.find_assets`); `png`
     also writes map.png, rendered by headless Chromium. With `strict`, an article that
     cannot be used stops the build (ArticleError) instead of being skipped. `jobs`,
-    `progress` and `dask` are as for `analyse`.
+    `progress`, `dask` and `lexicon` are as for `analyse`.
     Raises a GeomapError subclass for unusable inputs before anything is written.
     """
     gazetteer_path = Path(gazetteer)
@@ -169,10 +172,11 @@ def build_map(
     chromium = find_chromium() if png else None
     places, index = load_indexed(gazetteer_path)
     who = load_actors(actors_path)
+    load_lexicon(lexicon)  # a malformed lexicon stops the build before any work
     loaded, warnings, errors = read_articles(articles)
     if strict and errors:
         raise ArticleError([*errors, Problem(str(articles), None, "--strict: nothing written because articles were skipped")])
-    analysis = analyse(loaded, places, who, jobs=jobs, progress=progress, index=index, dask=dask)
+    analysis = analyse(loaded, places, who, jobs=jobs, progress=progress, index=index, dask=dask, lexicon=lexicon)
     page = render_html(build_folium_map(analysis.reports, loaded, who, areas_of(places), title))
     documents = {
         "map.html": inline_assets(page, assets) if assets else page,

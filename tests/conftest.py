@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled gazetteer, actors and seed articles, analysed once."""
+"""Shared fixtures: the bundled gazetteer, actors and seed articles, analysed once; an invented conflict."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,6 +32,27 @@ def seed_analysis(gazetteer, actors):
 @pytest.fixture(scope="session")
 def expected():
     return yaml.safe_load((DATA / "expected.yaml").read_text(encoding="utf-8"))["articles"]
+
+
+INVENTED_PLACES = """places:
+  - {id: norland, name: Norland, feature_type: country, lat: 10.0, lon: 20.0, source: invented}
+  - {id: vell, name: Vell, feature_type: town, parent: norland, lat: 10.1, lon: 20.1, source: invented, variants: [Velle]}
+  - {id: ostra, name: Ostra, feature_type: town, parent: norland, lat: 10.2, lon: 20.2, source: invented}
+  - {id: karrow, name: Karrow, feature_type: district, parent: norland, lat: 10.3, lon: 20.3, source: invented}
+"""
+INVENTED_ACTORS = """actors:
+  - {id: blue, name: Blue Front, colour: "#0072B2", aliases: [Blue Front, BF, Ana Ferro]}
+  - {id: red, name: Red Army, colour: "#D55E00", aliases: [Red Army, General Tal]}
+"""
+
+
+@pytest.fixture(scope="session")
+def conflict(tmp_path_factory):
+    """A small invented war (Blue Front against the Red Army, in Norland): nothing of the seeds."""
+    folder = tmp_path_factory.mktemp("conflict")
+    write(folder / "places.yaml", INVENTED_PLACES)
+    write(folder / "actors.yaml", INVENTED_ACTORS)
+    return geomap.load_gazetteer(folder), geomap.load_actors(folder / "actors.yaml")
 
 
 def write(path: Path, text: str) -> Path:

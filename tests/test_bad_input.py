@@ -60,6 +60,8 @@ def _gazetteer_with_actors(tmp_path, actors_text):
     ("actors:\n  - {id: a, name: A, colour: '#123456', alias: [X]}\n", ":2: unknown field 'alias' (did you mean 'aliases'?)"),
     ("", ": empty file: expected an 'actors:' list"),
     ("actors:\n  - {id: a, name: A, colour: '#123456'}\n  - {id: a, name: B, colour: '#654321'}\n", ":3: duplicate actor id 'a'"),
+    ("actors:\n  - {id: a, name: A, colour: '#123456', opposes: [bb]}\n  - {id: b, name: B, colour: '#654321'}\n",
+     ":2: a: opposes unknown actor 'bb'"),
 ])
 def test_bad_actors_file_stops_the_build_with_exit_2_and_writes_nothing(tmp_path, actors, message):
     gazetteer = _gazetteer_with_actors(tmp_path, actors)

@@ -5,28 +5,9 @@ import datetime as dt
 
 import pytest
 
-from geomap import Article, analyse, load_actors, load_gazetteer, status_of
+from geomap import Article, analyse, load_actors, status_of
 
 from .conftest import write
-
-PLACES = """places:
-  - {id: norland, name: Norland, feature_type: country, lat: 10.0, lon: 20.0, source: invented}
-  - {id: vell, name: Vell, feature_type: town, parent: norland, lat: 10.1, lon: 20.1, source: invented, variants: [Velle]}
-  - {id: ostra, name: Ostra, feature_type: town, parent: norland, lat: 10.2, lon: 20.2, source: invented}
-  - {id: karrow, name: Karrow, feature_type: district, parent: norland, lat: 10.3, lon: 20.3, source: invented}
-"""
-ACTORS = """actors:
-  - {id: blue, name: Blue Front, colour: "#0072B2", aliases: [Blue Front, BF, Ana Ferro]}
-  - {id: red, name: Red Army, colour: "#D55E00", aliases: [Red Army, General Tal]}
-"""
-
-
-@pytest.fixture(scope="module")
-def conflict(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("conflict")
-    write(folder / "places.yaml", PLACES)
-    write(folder / "actors.yaml", ACTORS)
-    return load_gazetteer(folder), load_actors(folder / "actors.yaml")
 
 
 def _claims(text, conflict, date=dt.date(2030, 5, 6)):
@@ -125,3 +106,41 @@ def test_statement_dated_weeks_before_publication_keeps_its_date(conflict):
 
 def test_claim_carries_the_publication_date_when_the_sentence_names_none(conflict):
     assert _claims("The Red Army said it had captured Vell.", conflict)[0].date == dt.date(2030, 5, 6)
+
+
+THREE_SIDES = """actors:
+  - {id: red, name: Red Army, colour: "#D55E00", aliases: [Red Army], adjectives: [Rubian], opposes: [green],
+     media: [Rubian Radio]}
+  - {id: blue, name: Blue Front, colour: "#0072B2", aliases: [Blue Front]}
+  - {id: green, name: Green Legion, colour: "#009E73", aliases: [Green Legion], opposes: [red]}
+"""
+
+
+@pytest.fixture(scope="module")
+def three_sides(tmp_path_factory, conflict):
+    path = write(tmp_path_factory.mktemp("three") / "actors.yaml", THREE_SIDES)
+    return conflict[0], load_actors(path)
+
+
+def test_an_actors_adjective_before_a_force_noun_names_it(three_sides):
+    assert _tuples(_claims("Rubian troops captured Vell on Sunday, the Red Army said.", three_sides)) == \
+        [("vell", "red", "red", "claim")]
+
+
+def test_a_loss_goes_to_the_side_the_loser_opposes(three_sides):
+    claims = _claims("The Green Legion withdrew from Ostra, the Blue Front said.", three_sides)
+    assert [(c.place.id, c.controller) for c in claims] == [("ostra", "red")]
+
+
+def test_a_state_outlets_own_voice_is_its_sides_claim(three_sides):
+    gazetteer, actors = three_sides
+    article = Article("a.txt", "Rubian Radio", dt.date(2030, 5, 6), "", "t", "Vell has been liberated.")
+    claims = analyse([article], gazetteer, actors).claims
+    assert _tuples(claims) == [("vell", "red", "red", "claim")]
+
+
+def test_another_outlets_own_voice_is_a_report(conflict):
+    gazetteer, actors = conflict
+    article = Article("a.txt", "Wire", dt.date(2030, 5, 6), "", "t", "Red Army forces captured Vell on Sunday.")
+    assert [(c.controller, c.claimant, c.stance) for c in analyse([article], gazetteer, actors).claims] == \
+        [("red", "Wire", "report")]

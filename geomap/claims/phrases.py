@@ -493,6 +493,10 @@ class PhraseReader:
             if seeing is not None:
                 j = seeing  # "troops can be seen entering"
                 continue
+            cancelling = self._cancelling_words_ending(j)
+            if cancelling is not None:
+                j = cancelling  # "the army has not taken", "the army plans to take": found, then cancelled
+                continue
             if lex.is_filler(tokens, k) or lex.hedges.match(tokens, k) or lex.realised_before_to.match(tokens, k) \
                     or low in self.lex.words.infinitive or low in self.lex.words.contractions or lex.be.match(tokens, k):
                 j = k
@@ -530,6 +534,15 @@ class PhraseReader:
                 continue
             return None, i
         return None, i
+
+    def _cancelling_words_ending(self, j: int) -> int | None:
+        """Where a negation or an intent ending at token `j` starts ("has not", "plans to"), or None."""
+        lex = self.lex
+        for phrases in (lex.negation, lex.intent):
+            start = next((s for s, e in phrases.find(self.tokens, max(0, j - 4), j) if e == j), None)
+            if start is not None:
+                return start
+        return None
 
     def _shared_subject(self, i: int) -> Party | None:
         """The subject of a verb that shares it: "the ENDF broke in and took X" (after "and"),

@@ -181,6 +181,8 @@ class ArticleReader:
             holder = self._controller(view, frame, said)
             stance = None
             result = outcome
+            if result is None and not frame.places:
+                result = "no place: the phrase names no place the gazetteer knows"
             if result is None and holder is None:
                 result = "no holder: no side is named, and the claimant is not a party"
             if not said.is_actor and holder in self.actor_ids and self._anonymous(said.claimant):

@@ -219,13 +219,23 @@ class Lexicon:
         return frozenset((noun,))
 
 
-@functools.lru_cache(maxsize=8)
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """The lexicon at `path` (default: the English one shipped with geomap).
 
-    Raises LexiconError with `file:line` for a malformed file.
+    Built once per file and version: an edited file is read again. Raises
+    LexiconError with `file:line` for a malformed file, or a missing one.
     """
     path = Path(path) if path else DEFAULT_LEXICON
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise LexiconError(Problem(str(path), None, f"cannot read the lexicon: {exc.strerror}")) from None
+    return _load(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(path: Path, modified: int, size: int) -> Lexicon:
+    """The lexicon at `path`, as it was at `modified` with `size` bytes (the cache key)."""
     document = load_yaml(path, LexiconError)
     problems: list[Problem] = []
     if not isinstance(document, LineDict):
