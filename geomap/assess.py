@@ -1,6 +1,6 @@
 """Per-source status of each place: what the map colours.
 
-Rules (also in the README):
+Rules (also in the README), over the current claims (`current_claims`):
 - no control claim about the place -> "mentioned";
 - claims name one controller and nobody denies them -> that controller's actor id;
 - claims name rival controllers, or any claim is denied or disputed -> "contested".
