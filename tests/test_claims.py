@@ -144,3 +144,18 @@ def test_another_outlets_own_voice_is_a_report(conflict):
     article = Article("a.txt", "Wire", dt.date(2030, 5, 6), "", "t", "Red Army forces captured Vell on Sunday.")
     assert [(c.controller, c.claimant, c.stance) for c in analyse([article], gazetteer, actors).claims] == \
         [("red", "Wire", "report")]
+
+
+def test_an_actors_adjective_before_control_names_it(three_sides):
+    assert [(c.place.id, c.controller) for c in _claims("Vell remains under Rubian control.", three_sides)] == \
+        [("vell", "red")]
+
+
+def test_a_place_cleared_of_a_side_is_its_rivals(three_sides):
+    claims = _claims("Ostra was cleared of Green Legion fighters, the Red Army said.", three_sides)
+    assert _tuples(claims) == [("ostra", "red", "red", "claim")]
+
+
+def test_a_relative_clause_after_a_place_speaks_of_it(three_sides):
+    claims = _claims("Fighting continued near Vell, which remains under Rubian control.", three_sides)
+    assert [(c.place.id, c.controller) for c in claims] == [("vell", "red")]

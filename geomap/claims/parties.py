@@ -174,13 +174,16 @@ class PartyFinder:
 
     def _adjective_at(self, tokens: Sequence[Token], i: int) -> Party | None:
         """An actor's adjective, then up to two more words, then a force or speaker noun; or
-        the bare adjective before a hyphenated "-held", "-controlled" ("rebel-held")."""
+        the bare adjective before a hyphenated "-held", "-controlled" ("rebel-held") or a
+        held noun ("under Russian control")."""
         lex = self.lexicon
         actor = self.adjectives.get(tokens[i].low)
         if actor is None:
             return None
         if i + 2 < len(tokens) and tokens[i + 1].low == "-" and not tokens[i + 1].spaced and not tokens[i + 2].spaced:
             return Party(i, i + 1, actor, "force")
+        if lex.held_nouns.match(tokens, i + 1):
+            return Party(i, i + 1, actor, "force")  # "under Russian control"
         j = i + 1
         for _ in range(3):
             if j >= len(tokens):

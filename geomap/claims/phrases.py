@@ -480,6 +480,10 @@ class PhraseReader:
             while after < i and lex.is_filler(tokens, after):
                 after += 1
             realised = after < len(tokens) and tokens[after].low in self.lex.words.infinitive and lex.realised_before_to.match(tokens, k)
+            if want == "place" and lex.relative_pronouns.match(tokens, k) and k > 0 and tokens[k - 1].low == ",":
+                refs = self._places_ending(k - 1)
+                if refs:
+                    return refs, refs[0].start  # "near Lyman, which remains under X control"
             if lex.clause_breaks.match(tokens, k) or (lex.speech_verbs.match(tokens, k) and want == "party"
                                                       and not realised):
                 return None, i

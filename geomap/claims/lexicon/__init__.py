@@ -161,6 +161,7 @@ class Lexicon:
     visual_claimant: dict  # noun -> the claimant it stands for ("photo" -> "photograph")
     visual_verbs: Phrases
     force_nouns: Phrases
+    held_nouns: Phrases
     belonging: Phrases
     same_side_prefixes: Phrases
     other_side_prefixes: Phrases
@@ -384,6 +385,7 @@ class _Reader:
             visual_claimant={" ".join(words_of(noun)): name for name, nouns in visual.items() for noun in nouns},
             visual_verbs=Phrases(a for text in self.words(attribution, "visual_verbs") for a in self.phrase_words(text)),
             force_nouns=self.phrases(parties, "force_nouns"),
+            held_nouns=self.phrases(parties, "held_nouns"),
             belonging=self.phrases(parties, "belonging"),
             same_side_prefixes=self.phrases(parties, "same_side_prefixes"),
             other_side_prefixes=self.phrases(parties, "other_side_prefixes"),
