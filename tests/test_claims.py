@@ -159,3 +159,89 @@ def test_a_place_cleared_of_a_side_is_its_rivals(three_sides):
 def test_a_relative_clause_after_a_place_speaks_of_it(three_sides):
     claims = _claims("Fighting continued near Vell, which remains under Rubian control.", three_sides)
     assert [(c.place.id, c.controller) for c in claims] == [("vell", "red")]
+
+
+def _controlled(text, conflict, **kw):
+    return [(c.place.id, c.controller) for c in _claims(text, conflict, **kw)]
+
+
+def test_retook_is_a_gain(conflict):
+    assert _controlled("Red Army troops retook Vell on Sunday.", conflict) == [("vell", "red")]
+
+
+def test_a_passive_names_the_holder_after_by(conflict):
+    assert _controlled("Vell was liberated by the Blue Front.", conflict) == [("vell", "blue")]
+
+
+def test_a_headline_participle_is_a_gain(conflict):
+    assert _controlled("Vell 'captured' by Red Army", conflict) == [("vell", "red")]
+
+
+def test_side_held_is_a_state(conflict):
+    assert _controlled("Shelling hit the Red Army-held town of Ostra.", conflict) == [("ostra", "red")]
+
+
+def test_in_the_hands_of_is_a_state(conflict):
+    assert _controlled("Ostra remains in the hands of the Blue Front.", conflict) == [("ostra", "blue")]
+
+
+def test_troops_entered_is_a_gain(conflict):
+    assert _controlled("Red Army troops entered Vell on Monday.", conflict) == [("vell", "red")]
+
+
+def test_a_withdrawal_said_by_the_loser_is_its_rivals_corroborated(conflict):
+    claims = _claims("The Red Army said its troops had withdrawn from Vell.", conflict)
+    assert _tuples(claims) == [("vell", "blue", "red", "corroboration")]
+
+
+def test_a_withdrawal_is_not_the_withdrawing_sides_presence(conflict):
+    assert _controlled("Red Army units pulled out of Ostra overnight.", conflict) == [("ostra", "blue")]
+
+
+def test_failed_to_take_is_no_claim(conflict):
+    assert _claims("The Red Army failed to take Vell.", conflict) == []
+
+
+def test_a_question_is_no_claim(conflict):
+    assert _claims("Has the Red Army captured Vell?", conflict) == []
+
+
+def test_the_town_points_back_at_the_town_named_before(conflict):
+    claims = _claims("Heavy fighting was reported in Vell. The Blue Front said it had captured the town.", conflict)
+    assert [(c.place.id, c.place_text) for c in claims] == [("vell", "the town")]
+
+
+def test_a_claim_about_a_town_stays_on_the_town_not_its_district(conflict):
+    assert _controlled("The Red Army captured Vell in Karrow district.", conflict) == [("vell", "red")]
+
+
+def test_he_said_after_a_quotation_gives_it_a_speaker(conflict):
+    text = 'General Tal spoke on Sunday. "We have taken Ostra," he said.'
+    assert _tuples(_claims(text, conflict)) == [("ostra", "red", "red", "claim")]
+
+
+def test_a_quotation_before_the_sentence_naming_its_speaker_is_theirs(conflict):
+    text = '"Vell is ours and our troops are in the centre." That was how General Tal put it on Sunday.'
+    assert {c.claimant for c in _claims(text, conflict)} <= {"red"}
+
+
+def test_a_rivals_false_claim_is_a_denial(conflict):
+    text = "The Red Army said it had captured Vell. The Blue Front said the claim was false."
+    assert ("vell", "blue", "blue", "denial") in _tuples(_claims(text, conflict))
+
+
+def test_a_hedge_is_kept_on_the_claim(conflict):
+    claims = _claims("Red Army troops reportedly captured Vell.", conflict)
+    assert [c.hedges for c in claims] == [("reportedly",)]
+
+
+def test_pulled_out_of_is_a_loss(conflict):
+    assert _controlled("Red Army soldiers were driven out of Vell.", conflict) == [("vell", "blue")]
+
+
+def test_a_sentence_opening_participle_takes_the_main_clauses_subject(conflict):
+    assert _controlled("After capturing Vell on Sunday, the Red Army moved on Ostra.", conflict) == [("vell", "red")]
+
+
+def test_a_repelled_attack_keeps_the_place_with_its_defender(conflict):
+    assert _controlled("The Blue Front said it had repelled a Red Army attack on Vell.", conflict) == [("vell", "blue")]

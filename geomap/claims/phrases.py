@@ -575,6 +575,10 @@ class PhraseReader:
         if n and tokens[i].low.endswith(self.lex.endings.gerund):
             subjects = [p for p in view.parties if p.end <= link_start and not p.supporting and
                         (p.end - p.start > 1 or tokens[p.start].low not in self.lex.words.possessives)]
+            if not subjects and link_start == 0:  # "After capturing X, Red forces moved on": the main clause's
+                comma = next((m for m in range(i, len(tokens)) if tokens[m].low == ","), None)
+                main = self.party_after(comma + 1) if comma is not None else None
+                subjects = [main] if main is not None and main.actor is not None else []
             return subjects[0] if subjects else None
         if before in self.lex.words.conjunction and not (k >= 2 and tokens[k - 2].low == ","):
             start = k - 1  # the clause before "and": its first side is the subject the verbs share
