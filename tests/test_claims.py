@@ -235,7 +235,7 @@ def test_a_hedge_is_kept_on_the_claim(conflict):
     assert [c.hedges for c in claims] == [("reportedly",)]
 
 
-def test_pulled_out_of_is_a_loss(conflict):
+def test_driven_out_of_is_a_loss(conflict):
     assert _controlled("Red Army soldiers were driven out of Vell.", conflict) == [("vell", "blue")]
 
 
