@@ -7,9 +7,12 @@ modules, in the order a sentence passes through them:
     tokens      words with their offsets
     parties     which words name an actor ("Azerbaijani troops", "the army", "they")
     referents   which words name a place ("Dessie", "the town", "a key town")
-    phrases     the places after a verb, the side before it
+    phrases     the sentence a phrase is read in, and what both sides of a verb share
+    objects     the places after a verb ("Vell, Ostra and the town of Karrow")
+    subjects    the side (or place) before it, past auxiliaries, hedges and asides
     frames      the lexicon's phrases found, their roles filled
-    attribution who says so
+    speakers    who is named as speaking ("a spokesman for the army")
+    attribution who says so, and which words they say
     dates       when, and whether it is history
     reader      claims and readings, sentence by sentence
 """

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from .lexicon import Element, FramePattern, Lexicon, Slot
 from .parties import Party
-from .phrases import PhraseReader
+from .objects import places_after
+from .phrases import PhraseContext, party_after
+from .subjects import subject_before
 from .view import PlaceRef, SentenceView
 
 _MAX_FILLERS = 4
@@ -39,7 +41,7 @@ class FrameMatch:
         return self.pattern.frame
 
 
-def find_frames(view: SentenceView, lexicon: Lexicon, phrases: PhraseReader) -> list[FrameMatch]:
+def find_frames(view: SentenceView, lexicon: Lexicon, context: PhraseContext) -> list[FrameMatch]:
     """Every frame in the sentence, left to right; where two overlap, the one with the longer core."""
     found: list[FrameMatch] = []
     tokens = view.tokens
@@ -47,7 +49,7 @@ def find_frames(view: SentenceView, lexicon: Lexicon, phrases: PhraseReader) -> 
     for i, token in enumerate(tokens):
         best = None
         for pattern in possible.get(token.low, ()):
-            match = _match(pattern, i, view, lexicon, phrases)
+            match = _match(pattern, i, view, lexicon, context)
             if match is not None and (best is None or _rank(match) > _rank(best)):
                 best = match
         if best is not None:
@@ -95,8 +97,8 @@ def _rank(match: FrameMatch) -> tuple:
     return (match.end - match.start, roles, match.object_end - match.subject_start)
 
 
-def _match(pattern: FramePattern, i: int, view: SentenceView, lexicon: Lexicon, phrases: PhraseReader) -> FrameMatch | None:
-    core = _match_core(pattern, i, view, lexicon, phrases)
+def _match(pattern: FramePattern, i: int, view: SentenceView, lexicon: Lexicon, context: PhraseContext) -> FrameMatch | None:
+    core = _match_core(pattern, i, view, lexicon, context)
     if core is None:
         return None
     end, roles, negated = core
@@ -106,14 +108,14 @@ def _match(pattern: FramePattern, i: int, view: SentenceView, lexicon: Lexicon, 
     if pattern.left:
         strict = isinstance(pattern.core[0], Element) and (pattern.core[0].options[0][0] in ("-", ",")
                                                                      or pattern.core[0].options[0][0] in lexicon.words.possessive)
-        found, subject_start = phrases.subject_before(i, "place" if pattern.left == "place" else "party", strict)
+        found, subject_start = subject_before(context, i, "place" if pattern.left == "place" else "party", strict)
         if found is None and not (pattern.left != "place" and _said_gerund(i, view, lexicon)):
             return None
         if found is not None:
             roles[pattern.left] = found
     if pattern.right:
         if pattern.right == "place":
-            objects = phrases.places_after(end, location=pattern.where)
+            objects = places_after(context, end, location=pattern.where)
             if not objects.places:
                 return None
             roles["place"] = list(objects.places)
@@ -121,7 +123,7 @@ def _match(pattern: FramePattern, i: int, view: SentenceView, lexicon: Lexicon, 
             if objects.loser is not None and "loser" not in roles:
                 roles["loser"] = objects.loser
         else:
-            party = phrases.party_after(end)
+            party = party_after(context, end)
             if party is None:
                 return None
             roles[pattern.right] = party
@@ -137,7 +139,7 @@ def _match(pattern: FramePattern, i: int, view: SentenceView, lexicon: Lexicon, 
                       places, negated)
 
 
-def _match_core(pattern: FramePattern, i: int, view: SentenceView, lexicon: Lexicon, phrases: PhraseReader):
+def _match_core(pattern: FramePattern, i: int, view: SentenceView, lexicon: Lexicon, context: PhraseContext):
     """(end, roles found inside the core, negated) if the core's words stand at `i`."""
     tokens = view.tokens
     j, roles, negated = i, {}, False
@@ -162,7 +164,7 @@ def _match_core(pattern: FramePattern, i: int, view: SentenceView, lexicon: Lexi
             j += n
         else:
             following = pattern.core[k + 1] if k + 1 < len(pattern.core) else None
-            j = _inner_role(element, j, view, phrases, roles, following)
+            j = _inner_role(element, j, view, context, roles, following)
             if j is None:
                 return None
     return j, roles, negated
@@ -207,17 +209,17 @@ def _first_words(element) -> frozenset:
     return element.first_words if isinstance(element, Element) else frozenset()
 
 
-def _inner_role(slot: Slot, j: int, view: SentenceView, phrases: PhraseReader, roles: dict, next_element) -> int | None:
+def _inner_role(slot: Slot, j: int, view: SentenceView, context: PhraseContext, roles: dict, next_element) -> int | None:
     """Fill a role standing inside the core ("under {holder} control"); the token after it, or None."""
     if slot.role == "place":
-        objects = phrases.places_after(j, stop=_first_words(next_element))
+        objects = places_after(context, j, stop=_first_words(next_element))
         if not objects.places:
             return None
         roles["place"] = list(objects.places)
         return objects.end
-    party = phrases.party_after(j)
+    party = party_after(context, j)
     if party is None or party.start > j + 2:
         return None
     roles[slot.role] = party
     end = party.end
-    return end + 1 if end < len(view.tokens) and view.tokens[end].low in phrases.lex.words.possessive else end  # "under Baku's control"
+    return end + 1 if end < len(view.tokens) and view.tokens[end].low in context.lex.words.possessive else end  # "under Baku's control"

@@ -18,12 +18,14 @@ from ..articles import Article
 from ..gazetteer import Gazetteer, Place
 from ..resolve import Mention
 from ..sentences import split_sentences
-from .attribution import Speaker, Speech, SpeechFinder
+from .attribution import Speech, find_speech
+from .speakers import Speaker
 from .dates import date_referred, history_reason
 from .frames import FrameMatch, find_frames
 from .lexicon import Lexicon
 from .parties import Party, party_finder
-from .phrases import PhraseReader
+from .objects import places_after
+from .phrases import PhraseContext, locating
 from .referents import add_named_places, add_references
 from .tokens import tokenize
 from .view import PlaceRef, SentenceView
@@ -131,8 +133,8 @@ class ArticleReader:
     def read(self) -> tuple[list[Claim], list[Reading]]:
         previous_place = None
         for view in self.views:
-            phrases = PhraseReader(view, self.lex, self.gazetteer, previous_place)
-            found = self._read_sentence(view, phrases)
+            context = PhraseContext(view, self.lex, self.gazetteer, previous_place)
+            found = self._read_sentence(view, context)
             self.sentence_claims.append(found)
             self.claims.extend(found)
             if view.places:
@@ -146,12 +148,12 @@ class ArticleReader:
         return unique, self.readings
 
     # -- one sentence ---------------------------------------------------------------------
-    def _read_sentence(self, view: SentenceView, phrases: PhraseReader) -> list[Claim]:
+    def _read_sentence(self, view: SentenceView, context: PhraseContext) -> list[Claim]:
         if view.sentence.quoted:
             self._quote_speakers(view)  # remembered for an unattributed quotation that follows
-        speeches = SpeechFinder(view, self.lex).find()
+        speeches = find_speech(view, self.lex)
         main = self._main_speaker(view, speeches)
-        frames = find_frames(view, self.lex, phrases)
+        frames = find_frames(view, self.lex, context)
         self.frames = frames
         denial = self._denial_context(view, speeches)
         denied = self._denied_spans(view, denial, speeches, main)
@@ -359,7 +361,7 @@ class ArticleReader:
         for candidate in (closing, self._view_at(key[0])):
             if candidate is None or found:
                 continue
-            speeches = SpeechFinder(candidate, self.lex).find()
+            speeches = find_speech(candidate, self.lex)
             main = self._main_speaker(candidate, speeches)
             for speech in speeches:
                 tokens = candidate.tokens
@@ -374,7 +376,7 @@ class ArticleReader:
                         break
         after = self.views[closing.index + 1] if closing is not None and closing.index + 1 < len(self.views) else None
         if not found and after is not None and len(after.tokens) <= 8 and not after.sentence.quoted:
-            speeches = SpeechFinder(after, self.lex).find()  # "“Dear Shusha, you are free!” Aliyev tweeted Sunday."
+            speeches = find_speech(after, self.lex)  # "“Dear Shusha, you are free!” Aliyev tweeted Sunday."
             said = [self._resolve_speaker(sp, after, None, speech) for speech in speeches for sp in speech.speakers]
             found = [s for s in said if s is not None]
         if not found and self.last_quote and view.index - self.last_quote[0] <= _QUOTE_REACH:
@@ -558,7 +560,7 @@ class ArticleReader:
         claimed = {c.place.id for c in self.claims if c.controller != denier}
         claimed |= {r.place.id for f in frames if f.start < start for r in f.places}
         places = [r for f in frames if start <= f.start < end for r in f.places]
-        phrases = PhraseReader(view, lex, self.gazetteer)
+        context = PhraseContext(view, lex, self.gazetteer)
         for noun, _ in lex.claim_nouns.find(tokens, start, end):
             for k in range(noun + 1, end):
                 if lex.patterns_by_word.get(tokens[k].low) and not lex.speech_verbs.match(tokens, k) \
@@ -566,9 +568,9 @@ class ArticleReader:
                     after = k + 1
                     while after < end and tokens[after].low in lex.words.control_complements:
                         after += 1
-                    places += [r for r in phrases.places_after(after).places if r.start < end]
+                    places += [r for r in places_after(context, after).places if r.start < end]
         places += [r for r in view.places if start <= r.start < end and r.place.id in claimed
-                   and not view.place_inside_party(r) and not phrases.locating(r)]
+                   and not view.place_inside_party(r) and not locating(context, r)]
         return list({r.place.id: r for r in places}.values())
 
     def _recently_claimed(self, view: SentenceView, denier: str) -> list[PlaceRef]:
