@@ -15,7 +15,7 @@ from .resolve import Mention, find_mentions
 __all__ = [
     "Actor", "Actors", "ActorsError", "Analysis", "Article", "ArticleError", "BuildResult", "Claim", "Explanation",
     "Gazetteer", "GazetteerError", "GeomapError", "Mention", "MissingDependencyError", "OutputError", "Place", "PlaceReport",
-    "Problem", "Unmatched", "analyse", "assess", "build_map", "check_gazetteer", "explain_article", "extract_claims", "find_mentions", "find_places",
+    "Problem", "SentenceExplanation", "Unmatched", "analyse", "assess", "build_map", "check_gazetteer", "explain_article", "extract_claims", "find_mentions", "find_places",
     "load_actors", "load_article", "load_gazetteer", "read_articles", "status_of",
 ]
 __version__ = "0.1.0"

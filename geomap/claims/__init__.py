@@ -14,6 +14,11 @@ modules, in the order a sentence passes through them:
     speakers    who is named as speaking ("a spokesman for the army")
     attribution who says so, and which words they say
     dates       when, and whether it is history
+    state       one article while it is read: claims so far, who spoke last
+    sides       who holds: the holder, a pronoun's side, the rival of the loser
+    claimants   who says so: the speech holding a frame, quotations, the outlet
+    cancel      negation, intent, condition, history; hedges
+    denials     "X denied ...", "... is false": contesting earlier claims
     reader      claims and readings, sentence by sentence
 """
 from __future__ import annotations
@@ -23,7 +28,8 @@ from ..articles import Article
 from ..gazetteer import Gazetteer
 from ..resolve import Mention
 from .lexicon import DEFAULT_LEXICON, Lexicon, LexiconError, load_lexicon
-from .reader import Claim, Reading, read_claims
+from .reader import read_claims
+from .state import Claim, Reading
 
 __all__ = ["Claim", "DEFAULT_LEXICON", "Lexicon", "LexiconError", "Reading", "extract_claims", "load_lexicon",
            "read_claims"]
