@@ -24,7 +24,6 @@ from .lexicon import Lexicon
 from .tokens import Token, words_of
 
 
-
 @dataclass(frozen=True)
 class Party:
     """A run of tokens naming a side; `actor` is None for a pronoun or "the enemy" until the reader resolves it."""
@@ -96,57 +95,20 @@ class PartyFinder:
         parties: list[Party] = []
         i = 0
         while i < len(tokens):
-            party = self._party_at(tokens, i)
+            party = _party_at(self, tokens, i)
             if party is None:
                 i += 1
                 continue
-            party = self._widened(tokens, party)
+            party = _widened(self, tokens, party)
             if party is not None:
                 parties.append(party)
                 i = party.end
             else:
                 i += 1
-        return [self._mark_support(tokens, p) for p in parties]
+        return [_mark_support(self, tokens, p) for p in parties]
 
-    # -- what starts at token i --------------------------------------------------------
-    def _party_at(self, tokens: Sequence[Token], i: int) -> Party | None:
-        lex = self.lexicon
-        alias = self._alias_at(tokens, i)
-        adjective = self._adjective_at(tokens, i) if tokens[i].low in self.adjectives else None
-        if alias and (not adjective or alias.end >= adjective.end):
-            return alias
-        if adjective:
-            return adjective
-        low = tokens[i].low
-        if low not in self.starters:
-            return None
-        n = lex.speaker_pronouns.match(tokens, i)
-        if n:
-            return Party(i, i + n, None, "speaker-pronoun")
-        n = lex.third_pronouns.match(tokens, i)
-        if n and not (low in lex.words.neuter_pronouns and i + 1 < len(tokens) and lex.be.match(tokens, i + 1)
-                      and lex.impersonal.find(tokens, i + 2, min(len(tokens), i + 5))):
-            return Party(i, i + n, None, "pronoun")
-        n = lex.rival_words.match(tokens, i)
-        if n:
-            return Party(i, i + n, None, "rival")
-        n = lex.self_references.match(tokens, i)
-        if n and i + n < len(tokens) and lex.force_nouns.match(tokens, i + n):
-            return Party(i, i + n + lex.force_nouns.match(tokens, i + n), None, "speaker-pronoun")  # "the country's forces"
-        n = lex.force_nouns.match(tokens, i)
-        if n:
-            tied = self._belonging(tokens, i + n)
-            if tied:
-                return Party(i, tied.end, tied.actor, "force")  # "militias loyal to Sarraj"
-            if i > 0 and tokens[i - 1].low in lex.words.definite and tokens[i].low.endswith(lex.endings.plural) \
-                    and not tokens[i].capitalised:
-                return Party(i - 1, i + n, None, "pronoun")  # "the forces": those named before
-        if low in self.generic and self._generic_allowed(tokens, i):
-            owners = self.generic[low]
-            return Party(i, i + 1, owners[0] if len(owners) == 1 else None, "generic", candidates=owners)
-        return None
 
-    def _alias_at(self, tokens: Sequence[Token], i: int) -> Party | None:
+    def alias_at(self, tokens: Sequence[Token], i: int) -> Party | None:
         lengths = self._lengths().get(tokens[i].low, ())
         capitalised_run = 0  # words from i that could be a name spelt otherwise
         while self.spelt and i + capitalised_run < len(tokens) and tokens[i + capitalised_run].capitalised and \
@@ -172,7 +134,7 @@ class PartyFinder:
                 return Party(i, i + n, actor, "name")
         return None
 
-    def _adjective_at(self, tokens: Sequence[Token], i: int) -> Party | None:
+    def adjective_at(self, tokens: Sequence[Token], i: int) -> Party | None:
         """An actor's adjective, then up to two more words, then a force or speaker noun; or
         the bare adjective before a hyphenated "-held", "-controlled" ("rebel-held") or a
         held noun ("under Russian control")."""
@@ -196,113 +158,154 @@ class PartyFinder:
             j += 1  # "Artsakh's President", "Ethiopian Defense Forces"
         return None
 
-    def _belonging(self, tokens: Sequence[Token], j: int) -> Party | None:
-        """"forces loyal to X", "forces from Tigray", "units under the command of X": X."""
-        if j >= len(tokens):
+
+def _party_at(finder: PartyFinder, tokens: Sequence[Token], i: int) -> Party | None:
+    lex = finder.lexicon
+    alias = finder.alias_at(tokens, i)
+    adjective = finder.adjective_at(tokens, i) if tokens[i].low in finder.adjectives else None
+    if alias and (not adjective or alias.end >= adjective.end):
+        return alias
+    if adjective:
+        return adjective
+    low = tokens[i].low
+    if low not in finder.starters:
+        return None
+    n = lex.speaker_pronouns.match(tokens, i)
+    if n:
+        return Party(i, i + n, None, "speaker-pronoun")
+    n = lex.third_pronouns.match(tokens, i)
+    if n and not (low in lex.words.neuter_pronouns and i + 1 < len(tokens) and lex.be.match(tokens, i + 1)
+                  and lex.impersonal.find(tokens, i + 2, min(len(tokens), i + 5))):
+        return Party(i, i + n, None, "pronoun")
+    n = lex.rival_words.match(tokens, i)
+    if n:
+        return Party(i, i + n, None, "rival")
+    n = lex.self_references.match(tokens, i)
+    if n and i + n < len(tokens) and lex.force_nouns.match(tokens, i + n):
+        return Party(i, i + n + lex.force_nouns.match(tokens, i + n), None, "speaker-pronoun")  # "the country's forces"
+    n = lex.force_nouns.match(tokens, i)
+    if n:
+        tied = _belonging(finder, tokens, i + n)
+        if tied:
+            return Party(i, tied.end, tied.actor, "force")  # "militias loyal to Sarraj"
+        if i > 0 and tokens[i - 1].low in lex.words.definite and tokens[i].low.endswith(lex.endings.plural) \
+                and not tokens[i].capitalised:
+            return Party(i - 1, i + n, None, "pronoun")  # "the forces": those named before
+    if low in finder.generic and _generic_allowed(finder, tokens, i):
+        owners = finder.generic[low]
+        return Party(i, i + 1, owners[0] if len(owners) == 1 else None, "generic", candidates=owners)
+    return None
+
+
+def _belonging(finder: PartyFinder, tokens: Sequence[Token], j: int) -> Party | None:
+    """"forces loyal to X", "forces from Tigray", "units under the command of X": X."""
+    if j >= len(tokens):
+        return None
+    n = finder.lexicon.belonging.match(tokens, j)
+    if not n:
+        return None
+    k = j + n
+    while k < len(tokens) and tokens[k].low in finder.lexicon.determiners:
+        k += 1
+    if k >= len(tokens):
+        return None
+    if k + 1 < len(tokens) and tokens[k + 1].low in finder.lexicon.words.possessive and not (finder.alias_at(tokens, k) or finder.adjective_at(tokens, k)):
+        for m in range(k + 2, min(len(tokens), k + 6)):  # "forces aligned with Libya's recognised Government of ..."
+            if finder.alias_at(tokens, m):
+                k = m
+                break
+    party = finder.alias_at(tokens, k) or finder.adjective_at(tokens, k)
+    if party is None and tokens[k].low in finder.adjectives:
+        party = Party(k, k + 1, finder.adjectives[tokens[k].low], "force")
+    if party is None and tokens[k].capitalised and k + 1 < len(tokens):
+        party = finder.alias_at(tokens, k + 1)  # "backing Al Sarraj"
+    if party is not None and party.end < len(tokens) and tokens[party.end].low in finder.lexicon.words.possessive:
+        # "forces from Ethiopia's northern Tigray region": the region, not the country
+        m = party.end + 1
+        while m < len(tokens) and m < party.end + 4:
+            inner = finder.alias_at(tokens, m) or (Party(m, m + 1, finder.adjectives[tokens[m].low], "force")
+                                                  if tokens[m].low in finder.adjectives else None)
+            if inner is not None:
+                party = inner
+                break
+            m += 1
+    if party is not None and party.end < len(tokens) and (
+            tokens[party.end].low in finder.lexicon.sizes or finder.lexicon.reference_nouns.match(tokens, party.end)):
+        party = Party(party.start, party.end + 1, party.actor, party.kind)  # "... Tigray region"
+    return party
+
+
+def _generic_allowed(finder: PartyFinder, tokens: Sequence[Token], i: int) -> bool:
+    """"the army", "the heroic army", not "Libyan Army" (an army geomap does not know)."""
+    if i == 0 or not tokens[i - 1].low.isalnum():
+        return True  # at the start of a sentence or clause
+    before = tokens[i - 1]
+    if before.low in finder.adjectives or before.low in finder.lexicon.determiners or before.low == "-" or before.low in finder.lexicon.words.possessive:
+        return True
+    return not before.capitalised and before.low.isalpha()
+
+
+def _widened(finder: PartyFinder, tokens: Sequence[Token], party: Party) -> Party | None:
+    """Hyphenated prefixes and suffixes ("pro-X", "anti-X", "X-backed", "X-led forces"),
+    and a following "'s forces" or force noun, taken into the party or ruling it out."""
+    lex = finder.lexicon
+    start, end = party.start, party.end
+    if start >= 2 and tokens[start - 1].low == "-" and not tokens[start].spaced and not tokens[start - 1].spaced:
+        prefix = tokens[start - 2].low
+        if prefix in lex.other_side_prefixes:
             return None
-        n = self.lexicon.belonging.match(tokens, j)
-        if not n:
+        if prefix in lex.same_side_prefixes:
+            start -= 2
+    if end + 1 < len(tokens) and tokens[end].low == "-" and not tokens[end].spaced and not tokens[end + 1].spaced:
+        suffix = tokens[end + 1].low
+        if suffix in lex.other_side_suffixes:
             return None
-        k = j + n
-        while k < len(tokens) and tokens[k].low in self.lexicon.determiners:
+        if suffix in lex.same_side_suffixes:
+            end += 2
+    if end + 1 < len(tokens) and tokens[end].spaced and (lex.same_side_suffixes.match(tokens, end) or
+                                                          lex.other_side_suffixes.match(tokens, end)) \
+            and (lex.force_nouns.match(tokens, end + 1)):
+        if lex.other_side_suffixes.match(tokens, end):
+            return None  # "Turkish backed forces"
+        end += 1  # "GNA aligned forces"
+    elif party.kind == "name" and end < len(tokens) and tokens[end].capitalised:
+        k = end
+        while k < len(tokens) and k < end + 4 and tokens[k].capitalised and tokens[k].low.isalpha():
             k += 1
-        if k >= len(tokens):
-            return None
-        if k + 1 < len(tokens) and tokens[k + 1].low in self.lexicon.words.possessive and not (self._alias_at(tokens, k) or self._adjective_at(tokens, k)):
-            for m in range(k + 2, min(len(tokens), k + 6)):  # "forces aligned with Libya's recognised Government of ..."
-                if self._alias_at(tokens, m):
-                    k = m
-                    break
-        party = self._alias_at(tokens, k) or self._adjective_at(tokens, k)
-        if party is None and tokens[k].low in self.adjectives:
-            party = Party(k, k + 1, self.adjectives[tokens[k].low], "force")
-        if party is None and tokens[k].capitalised and k + 1 < len(tokens):
-            party = self._alias_at(tokens, k + 1)  # "backing Al Sarraj"
-        if party is not None and party.end < len(tokens) and tokens[party.end].low in self.lexicon.words.possessive:
-            # "forces from Ethiopia's northern Tigray region": the region, not the country
-            m = party.end + 1
-            while m < len(tokens) and m < party.end + 4:
-                inner = self._alias_at(tokens, m) or (Party(m, m + 1, self.adjectives[tokens[m].low], "force")
-                                                      if tokens[m].low in self.adjectives else None)
-                if inner is not None:
-                    party = inner
-                    break
-                m += 1
-        if party is not None and party.end < len(tokens) and (
-                tokens[party.end].low in self.lexicon.sizes or self.lexicon.reference_nouns.match(tokens, party.end)):
-            party = Party(party.start, party.end + 1, party.actor, party.kind)  # "... Tigray region"
-        return party
+        if k < len(tokens) and k > end and lex.force_nouns.match(tokens, k):
+            end = k  # "the GNA Western Military Region forces"
+    if end < len(tokens) and tokens[end].low in finder.lexicon.words.possessive and end + 1 < len(tokens):
+        k = end + 1
+        while k < len(tokens) and k < end + 3 and not (lex.force_nouns.match(tokens, k) or lex.speaker_nouns.match(tokens, k)):
+            if not tokens[k].low.isalpha() or finder.adjectives.get(tokens[k].low, party.actor) != party.actor:
+                break  # "Ethiopia's rebellious forces": the adjective names the side, not the possessor
+            k += 1
+        n = k < len(tokens) and (lex.force_nouns.match(tokens, k) or lex.speaker_nouns.match(tokens, k))
+        if n and party.kind != "pronoun":
+            end = k + n
+    elif party.kind in ("name", "generic", "force", "pronoun") and end < len(tokens):
+        n = lex.force_nouns.match(tokens, end) or lex.speaker_nouns.match(tokens, end)
+        if n and party.kind != "pronoun":
+            end += n
+    if party.kind in ("pronoun", "speaker-pronoun") and tokens[party.start].low in finder.lexicon.words.possessives:
+        n = end < len(tokens) and (lex.force_nouns.match(tokens, end) or lex.speaker_nouns.match(tokens, end))
+        if not n and end + 1 < len(tokens):
+            n2 = lex.force_nouns.match(tokens, end + 1) or lex.speaker_nouns.match(tokens, end + 1)
+            if n2:
+                end += 1 + n2
+        elif n:
+            end += n
+    return Party(start, end, party.actor, party.kind, candidates=party.candidates)
 
-    def _generic_allowed(self, tokens: Sequence[Token], i: int) -> bool:
-        """"the army", "the heroic army", not "Libyan Army" (an army geomap does not know)."""
-        if i == 0 or not tokens[i - 1].low.isalnum():
-            return True  # at the start of a sentence or clause
-        before = tokens[i - 1]
-        if before.low in self.adjectives or before.low in self.lexicon.determiners or before.low == "-" or before.low in self.lexicon.words.possessive:
-            return True
-        return not before.capitalised and before.low.isalpha()
 
-    # -- around a party -----------------------------------------------------------------
-    def _widened(self, tokens: Sequence[Token], party: Party) -> Party | None:
-        """Hyphenated prefixes and suffixes ("pro-X", "anti-X", "X-backed", "X-led forces"),
-        and a following "'s forces" or force noun, taken into the party or ruling it out."""
-        lex = self.lexicon
-        start, end = party.start, party.end
-        if start >= 2 and tokens[start - 1].low == "-" and not tokens[start].spaced and not tokens[start - 1].spaced:
-            prefix = tokens[start - 2].low
-            if prefix in lex.other_side_prefixes:
-                return None
-            if prefix in lex.same_side_prefixes:
-                start -= 2
-        if end + 1 < len(tokens) and tokens[end].low == "-" and not tokens[end].spaced and not tokens[end + 1].spaced:
-            suffix = tokens[end + 1].low
-            if suffix in lex.other_side_suffixes:
-                return None
-            if suffix in lex.same_side_suffixes:
-                end += 2
-        if end + 1 < len(tokens) and tokens[end].spaced and (lex.same_side_suffixes.match(tokens, end) or
-                                                              lex.other_side_suffixes.match(tokens, end)) \
-                and (lex.force_nouns.match(tokens, end + 1)):
-            if lex.other_side_suffixes.match(tokens, end):
-                return None  # "Turkish backed forces"
-            end += 1  # "GNA aligned forces"
-        elif party.kind == "name" and end < len(tokens) and tokens[end].capitalised:
-            k = end
-            while k < len(tokens) and k < end + 4 and tokens[k].capitalised and tokens[k].low.isalpha():
-                k += 1
-            if k < len(tokens) and k > end and lex.force_nouns.match(tokens, k):
-                end = k  # "the GNA Western Military Region forces"
-        if end < len(tokens) and tokens[end].low in self.lexicon.words.possessive and end + 1 < len(tokens):
-            k = end + 1
-            while k < len(tokens) and k < end + 3 and not (lex.force_nouns.match(tokens, k) or lex.speaker_nouns.match(tokens, k)):
-                if not tokens[k].low.isalpha() or self.adjectives.get(tokens[k].low, party.actor) != party.actor:
-                    break  # "Ethiopia's rebellious forces": the adjective names the side, not the possessor
-                k += 1
-            n = k < len(tokens) and (lex.force_nouns.match(tokens, k) or lex.speaker_nouns.match(tokens, k))
-            if n and party.kind != "pronoun":
-                end = k + n
-        elif party.kind in ("name", "generic", "force", "pronoun") and end < len(tokens):
-            n = lex.force_nouns.match(tokens, end) or lex.speaker_nouns.match(tokens, end)
-            if n and party.kind != "pronoun":
-                end += n
-        if party.kind in ("pronoun", "speaker-pronoun") and tokens[party.start].low in self.lexicon.words.possessives:
-            n = end < len(tokens) and (lex.force_nouns.match(tokens, end) or lex.speaker_nouns.match(tokens, end))
-            if not n and end + 1 < len(tokens):
-                n2 = lex.force_nouns.match(tokens, end + 1) or lex.speaker_nouns.match(tokens, end + 1)
-                if n2:
-                    end += 1 + n2
-            elif n:
-                end += n
-        return Party(start, end, party.actor, party.kind, candidates=party.candidates)
-
-    def _mark_support(self, tokens: Sequence[Token], party: Party) -> Party:
-        """A party after "backed by" supports the head of its phrase ("rebels backed by the Turkish military")."""
-        k = party.start
-        while k > 0 and tokens[k - 1].low in self.lexicon.determiners:
-            k -= 1
-        if any(end == k for _, end in self.lexicon.supporting.find(tokens, max(0, k - 4), k)):
-            return Party(party.start, party.end, party.actor, party.kind, True, party.candidates)
-        return party
+def _mark_support(finder: PartyFinder, tokens: Sequence[Token], party: Party) -> Party:
+    """A party after "backed by" supports the head of its phrase ("rebels backed by the Turkish military")."""
+    k = party.start
+    while k > 0 and tokens[k - 1].low in finder.lexicon.determiners:
+        k -= 1
+    if any(end == k for _, end in finder.lexicon.supporting.find(tokens, max(0, k - 4), k)):
+        return Party(party.start, party.end, party.actor, party.kind, True, party.candidates)
+    return party
 
 
 @functools.lru_cache(maxsize=8)
