@@ -1,24 +1,43 @@
-"""A cache of the loaded gazetteer and its matching index, beside the YAML it comes from.
+"""A cache of the loaded gazetteer and its matching index, in the user's cache folder.
 
 Parsing and validating a world-size gazetteer (GeoNames cities500: 235,000 places)
-takes minutes; unpickling the result takes seconds. The cache file's name is a hash of
-geomap's version and every gazetteer file's name and bytes, so any edit (or upgrade)
-makes a new one; older cache files in the folder are removed. Writing the cache is an
-optimisation: a folder that cannot be written just means no cache.
+takes far longer than reading back what it produced. The cache lives outside the
+gazetteer folder (which people share, zipped), in the user's cache directory
+(`platformdirs`; set GEOMAP_CACHE_DIR to choose another), one folder per content
+key: a hash of geomap's version, the code that builds the index, and every gazetteer
+file's name and bytes, so any edit or upgrade makes a new one. It holds data only,
+never code: JSON lists, raw integer arrays and pyahocorasick's own automaton file
+(integer values, no serializer), so a planted file can at worst fail to load, and
+then the gazetteer is read again. Writing the cache is an optimisation: a cache
+folder that cannot be written just means no cache.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
+import shutil
+import sys
 import tempfile
+from array import array
 from pathlib import Path
 
-from .gazetteer import Gazetteer, gazetteer_files, load_gazetteer
-from .matching import NameIndex, build_index
+import ahocorasick
+import platformdirs
 
-CACHE_FOLDER = ".geomap-cache"
-_FORMAT = "geomap-index-4"
+from .gazetteer import Gazetteer, gazetteer_files, load_gazetteer
+from .matching import HashIndex, NameIndex, Postings, build_index
+
+_FORMAT = "geomap-index-5"
+_KEPT = 6  # cache folders kept; the least recently used beyond these are removed
+_ARRAYS = ("starts", "key_places.starts", "key_places.values", "spelling_places.starts", "spelling_places.values",
+           "deletions.hashes", "deletions.values", "anagrams.hashes", "anagrams.values")
+
+
+def cache_root() -> Path:
+    """Where index caches are kept: GEOMAP_CACHE_DIR, else the user's cache directory."""
+    chosen = os.environ.get("GEOMAP_CACHE_DIR")
+    return Path(chosen) if chosen else Path(platformdirs.user_cache_dir("geomap")) / "index"
 
 
 def load_indexed(path: str | Path) -> tuple[Gazetteer, NameIndex]:
@@ -28,24 +47,20 @@ def load_indexed(path: str | Path) -> tuple[Gazetteer, NameIndex]:
     if not files:
         gazetteer = load_gazetteer(path)  # raises the usual, precise errors
         return gazetteer, build_index(gazetteer)
-    folder = (path if path.is_dir() else path.parent) / CACHE_FOLDER
-    cache = folder / f"{_content_key(files)}.pickle"
-    if cache.is_file():
-        try:
-            with cache.open("rb") as stream:
-                return pickle.load(stream)
-        except Exception:  # a damaged or foreign cache file: rebuild
-            pass
+    folder = cache_root() / _content_key(files)
+    cached = _read(folder)
+    if cached is not None:
+        return cached
     gazetteer = load_gazetteer(path)
     index = build_index(gazetteer)
-    _store(folder, cache, (gazetteer, index))
+    _write(folder, gazetteer, index)
     return gazetteer, index
 
 
 def _content_key(files: list[Path]) -> str:
     from . import __version__, gazetteer, matching
 
-    digest = hashlib.sha256(f"{_FORMAT}:{__version__}".encode())
+    digest = hashlib.sha256(f"{_FORMAT}:{__version__}:{sys.byteorder}".encode())
     for module in (gazetteer, matching):  # the code that builds what is cached
         digest.update(Path(module.__file__).read_bytes())
     for file in files:
@@ -53,16 +68,82 @@ def _content_key(files: list[Path]) -> str:
     return digest.hexdigest()[:32]
 
 
-def _store(folder: Path, cache: Path, value) -> None:
+def _read(folder: Path) -> tuple[Gazetteer, NameIndex] | None:
+    """The cached gazetteer and index, or None when the folder is missing, partial or foreign."""
     try:
-        folder.mkdir(exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".partial-", dir=folder)
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, cache)
-        for old in folder.glob("*.pickle"):
-            if old != cache:
-                old.unlink(missing_ok=True)
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("format") != _FORMAT:
+            return None
+        arrays = {}
+        for name in _ARRAYS:
+            typecode = meta["arrays"][name]
+            arrays[name] = array(typecode)
+            arrays[name].frombytes((folder / f"{name}.bin").read_bytes())
+        ids = tuple(json.loads((folder / "ids.json").read_text(encoding="utf-8")))
+        keys = tuple(json.loads((folder / "keys.json").read_text(encoding="utf-8")))
+        spellings = tuple(json.loads((folder / "spellings.json").read_text(encoding="utf-8")))
+        automaton = ahocorasick.load(str(folder / "automaton.bin"), _no_objects)
+        if automaton.store != ahocorasick.STORE_INTS:
+            return None
+        gazetteer = Gazetteer.from_rows(ids, (folder / "rows.bin").read_bytes(), arrays["starts"])
+        index = NameIndex(
+            keys, automaton, ids, Postings(arrays["key_places.starts"], arrays["key_places.values"]),
+            (folder / "flags.bin").read_bytes(), spellings,
+            Postings(arrays["spelling_places.starts"], arrays["spelling_places.values"]),
+            HashIndex(arrays["deletions.hashes"], arrays["deletions.values"]),
+            HashIndex(arrays["anagrams.hashes"], arrays["anagrams.values"]), int(meta["longest"]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    _touch(folder)
+    return gazetteer, index
+
+
+def _no_objects(_data):
+    """The automaton stores integers; an object in it means a file geomap did not write."""
+    raise ValueError("the cached automaton holds objects")
+
+
+def _write(folder: Path, gazetteer: Gazetteer, index: NameIndex) -> None:
+    ids, rows, starts = gazetteer.to_rows()
+    arrays = {"starts": starts, "key_places.starts": index.key_places.starts,
+              "key_places.values": index.key_places.values,
+              "spelling_places.starts": index.spelling_places.starts,
+              "spelling_places.values": index.spelling_places.values,
+              "deletions.hashes": index.deletions.hashes, "deletions.values": index.deletions.values,
+              "anagrams.hashes": index.anagrams.hashes, "anagrams.values": index.anagrams.values}
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        partial = Path(tempfile.mkdtemp(prefix=".partial-", dir=folder.parent))
+        for name, values in arrays.items():
+            (partial / f"{name}.bin").write_bytes(values.tobytes())
+        (partial / "rows.bin").write_bytes(rows)
+        (partial / "flags.bin").write_bytes(index.key_flags)
+        for name, strings in (("ids", ids), ("keys", index.keys), ("spellings", index.spellings)):
+            (partial / f"{name}.json").write_text(json.dumps(list(strings), ensure_ascii=False), encoding="utf-8")
+        index.automaton.save(str(partial / "automaton.bin"))  # integers: no serializer, nothing to run
+        meta = {"format": _FORMAT, "longest": index.longest,
+                "arrays": {name: values.typecode for name, values in arrays.items()}}
+        (partial / "meta.json").write_text(json.dumps(meta), encoding="utf-8")  # written last: marks it complete
+        try:
+            os.replace(partial, folder)
+        except OSError:  # another process wrote the same cache meanwhile
+            shutil.rmtree(partial, ignore_errors=True)
+        _prune(folder.parent)
     except OSError:
-        for partial in folder.glob(".partial-*"):
-            partial.unlink(missing_ok=True)
+        for leftover in folder.parent.glob(".partial-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _touch(folder: Path) -> None:
+    try:
+        os.utime(folder)
+    except OSError:
+        pass
+
+
+def _prune(root: Path) -> None:
+    """Keep the most recently used caches; remove the rest."""
+    folders = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                     key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in folders[_KEPT:]:
+        shutil.rmtree(old, ignore_errors=True)

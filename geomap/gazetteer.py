@@ -123,13 +123,26 @@ class Gazetteer:
         return isinstance(other, Gazetteer) and self.ids == other.ids and all(self[i] == other[i] for i in self.ids)
 
     def __reduce__(self):
+        return Gazetteer.from_rows, self.to_rows()
+
+    def to_rows(self) -> tuple[tuple[str, ...], bytes, array]:
+        """(ids, one JSON array per place in one byte string, where each starts): how it is stored."""
+        if self._rows is not None:
+            return (self.ids, *self._rows)
         starts, rows, offset = array("Q", [0]), [], 0
         for place in self:
             row = json.dumps(_row_of(place), ensure_ascii=False, separators=(",", ":")).encode()
             rows.append(row)
             offset += len(row)
             starts.append(offset)
-        return _gazetteer_from_rows, (self.ids, b"".join(rows), starts)
+        return self.ids, b"".join(rows), starts
+
+    @classmethod
+    def from_rows(cls, ids: tuple[str, ...], blob: bytes, starts: array) -> "Gazetteer":
+        """The gazetteer `to_rows` gave: each place is made from its row when first asked for."""
+        gazetteer = cls()
+        gazetteer.ids, gazetteer._rows = ids, (blob, starts)
+        return gazetteer
 
     def _number(self, place_id: str) -> int | None:
         number = bisect.bisect_left(self.ids, place_id)
@@ -183,12 +196,6 @@ def _place_from_row(place_id: str, row: bytes) -> Place:
     if values["geometry"] is not None:
         values["geometry"] = shapely.from_wkt(values["geometry"])
     return Place(id=place_id, **values)
-
-
-def _gazetteer_from_rows(ids: tuple[str, ...], blob: bytes, starts: array) -> Gazetteer:
-    gazetteer = Gazetteer()
-    gazetteer.ids, gazetteer._rows = ids, (blob, starts)
-    return gazetteer
 
 
 def parse_coordinate(value, axis: str) -> float:

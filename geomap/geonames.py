@@ -34,7 +34,7 @@ def countries_and_capitals(curated: Gazetteer) -> list[dict]:
     cities = _data("cities15000.json")
     taken_ids = {p.geonames_id: p.id for p in curated if p.geonames_id}
     taken_names = {fold_name(n) for p in curated for n in p.names}
-    taken_place_ids = set(curated.places)
+    taken_place_ids = set(curated.ids)
     by_country: dict[str, list[dict]] = {}
     for city in cities.values():
         by_country.setdefault(city["countrycode"], []).append(city)

@@ -159,14 +159,14 @@ class Candidate(NamedTuple):
 
 
 @dataclass(frozen=True)
-class _Postings:
+class Postings:
     """Lists of integers by number, flattened into two arrays (compact, quick to unpickle)."""
 
     starts: array
     values: array
 
     @classmethod
-    def of(cls, lists: Iterable[Iterable[int]]) -> "_Postings":
+    def of(cls, lists: Iterable[Iterable[int]]) -> "Postings":
         starts, values = array("I", [0]), array("I")
         for numbers in lists:
             values.extend(numbers)
@@ -178,7 +178,7 @@ class _Postings:
 
 
 @dataclass(frozen=True)
-class _HashIndex:
+class HashIndex:
     """A multimap from strings to integers, kept as sorted arrays of (CRC-32 of the string, value).
 
     The strings themselves are not stored; a collision only adds a candidate, and every
@@ -189,7 +189,7 @@ class _HashIndex:
     values: array
 
     @classmethod
-    def of(cls, pairs: Iterable[tuple[str, int]]) -> "_HashIndex":
+    def of(cls, pairs: Iterable[tuple[str, int]]) -> "HashIndex":
         rows = sorted({(zlib.crc32(text.encode()), value) for text, value in pairs})
         return cls(array("I", [h for h, _ in rows]), array("I", [v for _, v in rows]))
 
@@ -213,12 +213,12 @@ class NameIndex:
     keys: tuple[str, ...]  # every folded name, sorted; a key's number is its position
     automaton: ahocorasick.Automaton  # " key " -> key number: the spaces make every hit a whole word
     place_ids: tuple[str, ...]  # sorted; the postings below hold positions in it
-    key_places: _Postings  # key number -> place numbers
+    key_places: Postings  # key number -> place numbers
     key_flags: bytes  # key number -> _LISTED_AS_NAME | _ACRONYM
     spellings: tuple[str, ...]  # transliteration keys, sorted
-    spelling_places: _Postings  # transliteration key number -> place numbers
-    deletions: _HashIndex  # a transliteration key with one letter deleted -> transliteration key numbers
-    anagrams: _HashIndex  # the sorted letters of a transliteration key -> transliteration key numbers
+    spelling_places: Postings  # transliteration key number -> place numbers
+    deletions: HashIndex  # a transliteration key with one letter deleted -> transliteration key numbers
+    anagrams: HashIndex  # the sorted letters of a transliteration key -> transliteration key numbers
     longest: int  # length of the longest key
     unlisted: dict = field(default_factory=dict, compare=False)  # memo of _lookup_unlisted
     unlisted_runs: dict = field(default_factory=dict, compare=False)  # memo of _unlisted_in_run
@@ -274,11 +274,11 @@ def build_index(gazetteer: Gazetteer) -> NameIndex:
     spellings = tuple(sorted(transliterated))
     fuzzy = [(n, key.replace(" ", "")) for n, key in enumerate(spellings) if len(key.replace(" ", "")) >= _MIN_FUZZY]
     return NameIndex(
-        keys, automaton, gazetteer.ids, _Postings.of(key_places),
+        keys, automaton, gazetteer.ids, Postings.of(key_places),
         bytes((_LISTED_AS_NAME if any(listed[key].values()) else 0) | (_ACRONYM if capitals[key] else 0) for key in keys),
-        spellings, _Postings.of(sorted(transliterated[key]) for key in spellings),
-        _HashIndex.of((deleted, n) for n, key in fuzzy for deleted in (key, *_deletions(key))),
-        _HashIndex.of(("".join(sorted(key)), n) for n, key in fuzzy),
+        spellings, Postings.of(sorted(transliterated[key]) for key in spellings),
+        HashIndex.of((deleted, n) for n, key in fuzzy for deleted in (key, *_deletions(key))),
+        HashIndex.of(("".join(sorted(key)), n) for n, key in fuzzy),
         max(map(len, keys), default=0),
     )
 

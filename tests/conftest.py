@@ -1,6 +1,7 @@
 """Shared fixtures: the bundled gazetteer, actors and seed articles, analysed once; an invented conflict."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,18 @@ import geomap
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def index_cache_of_the_session(tmp_path_factory):
+    """Index caches go to a folder of the test session, not the user's cache directory."""
+    previous = os.environ.get("GEOMAP_CACHE_DIR")
+    os.environ["GEOMAP_CACHE_DIR"] = str(tmp_path_factory.mktemp("index-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("GEOMAP_CACHE_DIR", None)
+    else:
+        os.environ["GEOMAP_CACHE_DIR"] = previous
 
 
 @pytest.fixture(scope="session")
