@@ -21,6 +21,7 @@ loops that see every hit or every capitalised word are kept lean.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 import zlib
@@ -33,6 +34,7 @@ from typing import NamedTuple
 import ahocorasick
 from rapidfuzz.distance import OSA
 
+from .english import english
 from .gazetteer import Gazetteer
 
 _SEPARATORS = set("'’‘ʿʾ`´ʻʼ-‐‑‒–—_/") | {"\u00ad"}
@@ -50,16 +52,6 @@ _TRANSLITERATION = [
 _MIN_TRANSLITERATED = 4  # letters, below which only listed spellings match
 _MIN_FUZZY = 6  # letters of a listed name that may be misspelt (below 7, only inside its first and last letter)
 _MIN_FUZZY_SPELLING = 6  # letters of the spelling: one vowel dropped from a listed name ("Hzarin")
-# A name is a person's, not a place's, after a title or before a personal-name particle
-# or a following name and "said": "General Dara", "Dara Khan", "Dara Nazari told".
-_TITLES = frozenset((
-    "Mr", "Mrs", "Ms", "Miss", "Dr", "Gen", "General", "Commander", "Cmdr", "Col", "Colonel", "Capt", "Captain",
-    "President", "Minister", "Mullah", "Maulvi", "Haji", "Sheikh", "Sayed", "Syed", "Engineer",
-    "spokesman", "spokeswoman", "spokesperson", "named", "called"))
-_TITLE = re.compile(rf"(?:.*\W)?(?:{'|'.join(sorted(_TITLES))})\.?")  # a title after "(" or "al-"
-_PERSON_AFTER = re.compile(
-    r"\s+(?:(?:Khan|Jan|Shah|Gul|Beg|Bey|Agha|Sahib|Begum|Bibi)\b"
-    r"|[A-Z][a-z]+,?\s+(?:said|says|told|added|wrote|tweeted)\b)")
 # A word that may be a name: starts a word with a letter that is not ASCII lower case.
 _CAPITAL_WORD = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])(?<![^\W\d_].)[\w'’ʿʾ]*")
 # What may join the words of one name: a space, a hyphen, a line break, or a linking vowel.
@@ -334,12 +326,25 @@ def find_names(text: str, index: NameIndex) -> list[Candidate]:
 
 
 def _names_a_person(text: str, candidate: Candidate) -> bool:
+    """A name after a title or before a personal-name particle, or a following name and "said":
+    "General Dara", "Dara Khan", "Dara Nazari told"."""
+    title, person_after = _person_patterns()
     before = text[max(0, candidate.start - 30):candidate.start]
     if before[-1:].isspace() and (words := before.split()):
-        word = words[-1][:-1] if words[-1].endswith(".") else words[-1]
-        if word in _TITLES or not word.isalpha() and _TITLE.fullmatch(words[-1]):
+        if title.fullmatch(words[-1]):
             return True
-    return _PERSON_AFTER.match(text, candidate.end) is not None
+    return person_after.match(text, candidate.end) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _person_patterns() -> tuple[re.Pattern, re.Pattern]:
+    words = english()
+    titles = "|".join(re.escape(t) for t in sorted(words.titles, key=len, reverse=True) if " " not in t)
+    title = re.compile(rf"(?:.*\W)?(?:{titles})\.?")  # also after "(" or "al-"
+    particles = "|".join(sorted(words.person_particles))
+    verbs = "|".join(sorted(words.speech_verbs))
+    person_after = re.compile(rf"\s+(?:(?:{particles})\b|[A-Z][a-z]+,?\s+(?:{verbs})\b)")
+    return title, person_after
 
 
 def _unlisted_spellings(text: str, listed: list[Candidate], index: NameIndex) -> list[Candidate]:

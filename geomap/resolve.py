@@ -1,12 +1,27 @@
 """Choosing the place a name refers to, by the evidence a careful reader uses.
 
-A name that fits several places ("Annaba": an Afghan district or the Algerian
-port) is scored for each: an enclosing place named alongside ("the Annaba district
-of <province>"), a feature noun next to it ("district", "port city"), the country the
-article is about, and the distance to the article's other places (geopy).
+The sure names come first: a listed name that fits one place. A spelling nobody
+listed, an alternate name far from a generated place's own ("Shire" for Inda
+Silasē), or a given name that is also a village, is kept only where a sure name puts
+the place in the picture: its division or a place within 100 km, in the same
+country. A name that fits several places ("Annaba": an Afghan district or the
+Algerian port; the frontline Lyman or another) is scored for each:
+
+- hints in the text: an enclosing place named alongside ("the Annaba district of
+  <province>", "X in Tigray"), a country or its demonym before it ("the Ethiopian town
+  of X", "Syria's X"), a feature noun beside it ("district", "port city");
+- the article's geography: the share of its sure places in the same country, and how
+  many of its places (sure, then those resolved so far) lie near (a frontline cluster
+  beats a lone namesake);
+- priors: a curated place over a generated one; between generated places, a larger
+  population and a more important feature type (a country over a village of its name).
+
+The places a mention beat, with their scores, stay in `mentions.csv`.
 """
 from __future__ import annotations
 
+import functools
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -15,20 +30,18 @@ from dataclasses import dataclass
 from geopy.distance import great_circle
 
 from .articles import Article
-from .gazetteer import FEATURE_TYPES, Gazetteer, Place
-from .matching import Candidate, NameIndex, find_names
+from .english import demonyms, english, given_names
+from .gazetteer import Gazetteer, Place
+from .matching import Candidate, NameIndex, find_names, fold_name, transliteration_key
+from .nonplaces import drop_non_places, place_context
 
 _NEARBY_CHARS = 60
-_FEATURE_NOUNS = tuple(sorted(
-    {*FEATURE_TYPES, "area", "port", "port city", "capital", "provincial capital", "plain", "range", "mountains"},
-    key=len, reverse=True,
-))
-_NOUN = "|".join(re.escape(n) for n in _FEATURE_NOUNS)
-_NOUN_AFTER = re.compile(rf"\s*(?:'s\s+)?({_NOUN})s?\b", re.IGNORECASE)
-_NOUN_BEFORE = re.compile(rf"\b({_NOUN})\s+(?:of\s+)?$", re.IGNORECASE)
 _LISTED = ("name", "variant")
 _SUPPORT_KM = 100
 _CONFIDENCE = {"name": 1.0, "variant": 0.95, "transliteration": 0.8, "fuzzy": 0.6}
+_FEATURE_PRIOR = {"country": 2.0, "city": 0.7, "province": 0.5, "region": 0.5, "district": 0.3, "town": 0.2}
+_SETTLEMENTS = ("city", "town", "village")
+_CURATED_PRIOR = 1.0
 
 
 @dataclass(frozen=True)
@@ -57,7 +70,7 @@ def find_mentions(article: Article, index: NameIndex, gazetteer: Gazetteer,
     candidates = [c for c in find_names(body, index)
                   if not any(start < c.start and c.end <= end and _capitalised_before(body, start, c.start)
                              for start, end in names)]
-    return resolve_mentions(article, candidates, gazetteer)
+    return resolve_mentions(article, drop_non_places(body, candidates, gazetteer, article.source), gazetteer)
 
 
 def _capitalised_before(text: str, start: int, at: int) -> bool:
@@ -67,43 +80,68 @@ def _capitalised_before(text: str, start: int, at: int) -> bool:
 
 
 def resolve_mentions(article: Article, candidates: list[Candidate], gazetteer: Gazetteer) -> list[Mention]:
-    """Resolve each candidate to one place, using the article's unambiguous names as context.
-
-    A spelling the gazetteer does not list (found by transliteration or fuzzy matching)
-    is kept only where the article itself names a place near it or enclosing it:
-    a misspelt district in a story about its province, not "Shootout" in a sports report.
-    """
-    listed = [c for c in candidates if c.method in _LISTED]
-    anchors = [(c.start, gazetteer[c.place_ids[0]]) for c in listed if len(c.place_ids) == 1]
-    context = None  # built once per article, at the first ambiguous name
-    mentions = []
+    """Resolve each candidate to one place: the sure names first, then the ambiguous ones by the
+    evidence, then the doubtful ones where the others vouch for them, and the ambiguous ones
+    again knowing where everything else went."""
+    body = article.body
+    placed = {c.text for c in candidates if place_context(body, c)}
+    doubtful = {id(c) for c in candidates if _needs_support(c, gazetteer, placed)}
+    sure = [(c.start, gazetteer[c.place_ids[0]]) for c in candidates if len(c.place_ids) == 1 and id(c) not in doubtful]
+    context = _Context.of(sure, gazetteer)
+    resolved = [(c.start, _resolve(article, c, context, gazetteer).place) for c in candidates
+                if len(c.place_ids) > 1 and id(c) not in doubtful]
+    anchors = sure + resolved
+    kept = []
     for candidate in candidates:
-        if candidate.method not in _LISTED:
+        if id(candidate) in doubtful:
             supported = tuple(pid for pid in candidate.place_ids if _supported(gazetteer[pid], anchors, gazetteer))
             if not supported:
                 continue
             candidate = candidate._replace(place_ids=supported)
-        if len(candidate.place_ids) == 1:
-            place = gazetteer[candidate.place_ids[0]]
-            mentions.append(Mention(article.id, candidate.start, candidate.end, candidate.text, place,
-                                    _CONFIDENCE.get(candidate.method, 0.8), candidate.method))
-            continue
-        context = context or _Context.of(anchors, gazetteer)
-        mentions.append(_resolve_ambiguous(article, candidate, context, gazetteer))
+        kept.append(candidate)
+    context = _Context.of(anchors + [(c.start, gazetteer[c.place_ids[0]]) for c in kept
+                                     if id(c) in doubtful and len(c.place_ids) == 1], gazetteer)
+    mentions = []
+    for candidate in kept:
+        if len(candidate.place_ids) > 1:
+            mentions.append(_resolve(article, candidate, context.without(candidate.start), gazetteer))
+        else:
+            mentions.append(Mention(article.id, candidate.start, candidate.end, candidate.text,
+                                    gazetteer[candidate.place_ids[0]], _CONFIDENCE.get(candidate.method, 0.8),
+                                    candidate.method))
     return mentions
 
 
-def _supported(place: Place, anchors, gazetteer: Gazetteer) -> bool:
-    """Whether the article's listed names put `place` in the picture: a parent, a child or a neighbour.
+def _needs_support(candidate: Candidate, gazetteer: Gazetteer, placed: set[str]) -> bool:
+    """A spelling nobody listed; or, for generated places only, an alternate name far from the
+    place's own ("Shire" for Inda Silasē), or a given name that is also a place ("Mary") with no
+    place's context in the article."""
+    if candidate.method not in _LISTED:
+        return True
+    places = [gazetteer[pid] for pid in candidate.place_ids]
+    if any(p.curated or p.feature_type == "country" for p in places):
+        return False
+    if candidate.method == "variant" and not any(_close_spelling(candidate.text, p.name) for p in places):
+        return True
+    return candidate.text in given_names() and candidate.text not in placed
 
-    A country alone is too broad to vouch for a spelling nobody listed.
-    """
+
+def _close_spelling(surface: str, name: str) -> bool:
+    """Whether two names are spellings of one another rather than different names (an exonym)."""
+    a, b = (transliteration_key(fold_name(n)).replace(" ", "") for n in (surface, name))
+    return a in b or b in a or a[:4] == b[:4]
+
+
+def _supported(place: Place, anchors, gazetteer: Gazetteer) -> bool:
+    """Whether the article's sure names put `place` in the picture: a parent, a child, or a
+    neighbour in the same country. A country alone is too broad to vouch for a spelling."""
+    country = gazetteer.country_of(place.id)
     for _, other in anchors:
         if other.feature_type == "country":
             continue
         if other.id == place.id or gazetteer.is_ancestor(other.id, place.id) or gazetteer.is_ancestor(place.id, other.id):
             return True
-        if place.feature_type != "country" and \
+        if place.feature_type != "country" and gazetteer.country_of(other.id) == country and \
                 great_circle((place.lat, place.lon), (other.lat, other.lon)).km <= _SUPPORT_KM:
             return True
     return False
@@ -111,21 +149,32 @@ def _supported(place: Place, anchors, gazetteer: Gazetteer) -> bool:
 
 @dataclass(frozen=True)
 class _Context:
-    """What the article's unambiguous names say, for scoring every ambiguous one."""
+    """What the article's places so far say, for scoring every ambiguous name."""
 
     anchors: list  # (offset, Place)
     countries: Counter  # country id -> how many anchors lie in it
-    located: list  # anchors that are not whole countries
 
     @classmethod
     def of(cls, anchors, gazetteer: Gazetteer) -> "_Context":
-        return cls(anchors, Counter(gazetteer.country_of(p.id) for _, p in anchors),
-                   [p for _, p in anchors if p.feature_type != "country"])
+        return cls(anchors, Counter(gazetteer.country_of(p.id) for _, p in anchors))
+
+    def without(self, start: int) -> "_Context":
+        """The context of another name: the mention at `start` does not vouch for itself."""
+        return _Context([(s, p) for s, p in self.anchors if s != start],
+                        self.countries) if any(s == start for s, _ in self.anchors) else self
+
+    @property
+    def located(self) -> list[Place]:
+        return [p for _, p in self.anchors if p.feature_type != "country"]
 
 
-def _resolve_ambiguous(article: Article, candidate: Candidate, context: _Context, gazetteer: Gazetteer) -> Mention:
+def _resolve(article: Article, candidate: Candidate, context: _Context, gazetteer: Gazetteer) -> Mention:
     cue = _feature_cue(article.body, candidate)
-    scores = {pid: _score(gazetteer[pid], candidate, cue, context, gazetteer) for pid in candidate.place_ids}
+    before = _words_before(article.body, candidate)
+    hints = {pid: _country_named(gazetteer[pid], before, gazetteer) for pid in candidate.place_ids}
+    named = any(hints.values())  # the words name one of the candidates' countries
+    scores = {pid: _score(gazetteer[pid], candidate, cue, hints[pid] if named else None, context, gazetteer)
+              for pid in candidate.place_ids}
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     (best, best_score), rest = ranked[0], ranked[1:]
     margin = best_score - rest[0][1]
@@ -136,25 +185,64 @@ def _resolve_ambiguous(article: Article, candidate: Candidate, context: _Context
 
 
 def _feature_cue(body: str, candidate: Candidate) -> str | None:
-    after = _NOUN_AFTER.match(body, candidate.end)
-    if after:
-        return after.group(1).lower()
-    before = _NOUN_BEFORE.search(body[max(0, candidate.start - 25):candidate.start])
-    return before.group(1).lower() if before else None
+    after, before = _noun_patterns()
+    found = after.match(body, candidate.end)
+    if found:
+        return found.group(1).lower()
+    found = before.search(body[max(0, candidate.start - 25):candidate.start])
+    return found.group(1).lower() if found else None
 
 
-def _score(place: Place, candidate: Candidate, cue: str | None, context: _Context, gazetteer: Gazetteer) -> float:
+@functools.lru_cache(maxsize=1)
+def _noun_patterns() -> tuple[re.Pattern, re.Pattern]:
+    nouns = english().feature_noun_pattern
+    return (re.compile(rf"\s*(?:'s\s+)?({nouns})s?\b", re.IGNORECASE),
+            re.compile(rf"\b({nouns})\s+(?:of\s+)?$", re.IGNORECASE))
+
+
+def _words_before(body: str, candidate: Candidate) -> frozenset[str]:
+    """Capitalised words just before the name, lower case: "the Ethiopian town of" -> {"ethiopian"}."""
+    return frozenset(w.lower() for w in re.findall(r"[A-Z][\w-]+", body[max(0, candidate.start - 40):candidate.start]))
+
+
+def _country_named(place: Place, words: frozenset[str], gazetteer: Gazetteer) -> bool | None:
+    """Whether the words name the place's country or its people (None when they name no country)."""
+    country_id = gazetteer.country_of(place.id)
+    if not words or country_id is None:
+        return None
+    return bool(_country_forms(gazetteer[country_id].names) & words)
+
+
+@functools.lru_cache(maxsize=1024)
+def _country_forms(names: tuple[str, ...]) -> frozenset[str]:
+    """A country's names and demonyms, lower case."""
+    by_name = {fold_name(n): found for n, found in demonyms().items()}
+    return frozenset({n.lower() for n in names} | {d for n in names for d in by_name.get(fold_name(n), ())})
+
+
+def _score(place: Place, candidate: Candidate, cue: str | None, in_named_country: bool | None, context: _Context,
+           gazetteer: Gazetteer) -> float:
     score = 0.0
     ancestors = gazetteer.ancestors(place.id)
     nearby = [p for start, p in context.anchors if abs(start - candidate.start) <= _NEARBY_CHARS]
     if any(p.id in ancestors for p in nearby):
-        score += 3.0  # "the Annaba district of <its province>"
+        score += 3.0  # "the Annaba district of <its province>", "X in Tigray"
+    if in_named_country is not None:
+        score += 3.0 if in_named_country else -1.0  # "the Ethiopian town of X"
     if cue:
         nouns = {*place.reference_nouns, place.feature_type}
-        score += 1.5 if cue in nouns or cue.split()[-1] in nouns else -1.0
+        fits = cue in nouns or cue.split()[-1] in nouns or english().fits(cue, place.feature_type)
+        score += 1.5 if fits else -1.0
     if context.anchors:
         score += 2.0 * context.countries.get(gazetteer.country_of(place.id), 0) / len(context.anchors)
-    if context.located:
-        nearest = min(great_circle((place.lat, place.lon), (p.lat, p.lon)).km for p in context.located)
-        score += 1.5 if nearest < 50 else 1.0 if nearest < 200 else 0.5 if nearest < 1000 else 0.0
+    located = context.located
+    if located:
+        closeness = sum(1.0 if d < 50 else 0.6 if d < 200 else 0.25 if d < 1000 else 0.0
+                        for d in (great_circle((place.lat, place.lon), (p.lat, p.lon)).km for p in located))
+        score += 1.5 * min(1.0, closeness / 2) + (0.5 if closeness >= 3 else 0.0)  # a cluster beats a lone namesake
+    if place.curated:
+        return score + _CURATED_PRIOR  # the user's own entry; its feature type and size are theirs to weigh
+    score += _FEATURE_PRIOR.get(place.feature_type, 0.0)  # a bare name is the city before its division
+    if place.feature_type in _SETTLEMENTS:
+        score += 0.2 * math.log10(max(place.population or 0, 1))
     return score

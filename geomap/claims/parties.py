@@ -16,9 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from countryinfo import all_countries
-
 from ..actors import Actors
+from .. import english
 from ..matching import fold_name, transliteration_key
 from .lexicon import Lexicon
 from .tokens import Token, words_of
@@ -324,7 +323,7 @@ def _adjectives(actors: Actors, lexicon: Lexicon) -> dict[str, str]:
     """
     votes: dict[str, Counter] = defaultdict(Counter)
     own: dict[str, str] = {}
-    demonyms = _demonyms()
+    known_demonyms = _demonyms()
     for actor in actors:
         for adjective in actor.adjectives:
             own[adjective.lower()] = actor.id
@@ -334,7 +333,7 @@ def _adjectives(actors: Actors, lexicon: Lexicon) -> dict[str, str]:
             if len(words) == 2 and common_noun and _names_a_side(words[1], lexicon) and words[0].isalpha() \
                     and words[0] not in lexicon.determiners:
                 votes[words[0]][actor.id] += 1
-            for demonym in demonyms.get(words, ()):
+            for demonym in known_demonyms.get(words, ()):
                 votes[demonym][actor.id] += 2  # the actor named "Azerbaijan" is "Azerbaijani"
     chosen = {}
     for adjective, count in votes.items():
@@ -370,11 +369,5 @@ def _generic_heads(actors: Actors, lexicon: Lexicon) -> dict[str, tuple[str, ...
 
 @functools.lru_cache(maxsize=1)
 def _demonyms() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Country name (as tokens) -> its demonyms, lower case ("armenia" -> "armenian")."""
-    found = {}
-    for country in all_countries():
-        info = country.info()
-        name, demonym = info.get("name"), info.get("demonym")
-        if name and demonym:
-            found[words_of(name)] = tuple(d.strip().lower() for d in demonym.split(",") if d.strip())
-    return found
+    """Country name (as tokens) -> its demonyms ("armenia" -> "armenian")."""
+    return {words_of(name): found for name, found in english.demonyms().items()}

@@ -7,15 +7,13 @@ Casablanca) is left out, since English-language reporting means the words.
 """
 from __future__ import annotations
 
-import functools
 import re
 import statistics
 import unicodedata
 from dataclasses import dataclass
 
 from geopy.distance import great_circle
-from wordfreq import zipf_frequency
-
+from ..english import zipf
 from ..matching import fold_name
 
 COMMON_WORD_ZIPF = 4.0
@@ -49,12 +47,7 @@ def settlement_type(population: int) -> str:
 def common_phrase(name: str) -> bool:
     """Whether every word of `name` is a common English word ("White House", "But")."""
     words = re.findall(r"[^\W\d_]+", name.lower())
-    return bool(words) and all(_zipf(w) >= COMMON_WORD_ZIPF for w in words)
-
-
-@functools.lru_cache(maxsize=1 << 18)
-def _zipf(word: str) -> float:
-    return zipf_frequency(word, "en")
+    return bool(words) and all(zipf(w) >= COMMON_WORD_ZIPF for w in words)
 
 
 def place_entry(record: Record, place_id: str, feature_type: str, parent: str | None, taken: set[str],

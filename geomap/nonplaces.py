@@ -1,0 +1,174 @@
+"""Names that are places somewhere but not in this sentence: English words, people, outlets.
+
+A world gazetteer lists a place for most capitalised words: "March" (England), "Police"
+(Poland), "Abiy" (a village in Tigray), "Pravda". For places from a generated file
+(`import-geonames`), the tests a careful reader applies decide:
+
+- an English dictionary word ("Police", "Centre", "White House") is no place unless
+  its context says place ("in Police", "the town of March", "March district"), or it
+  is a country or a city large for how common its name is as a word; never when a
+  capitalised name follows it ("Central Government", "West Coast"); a month or weekday
+  name only with a feature noun after it;
+- a name after a title ("President Abiy") or before a personal-name particle (in
+  `matching`), before another capitalised name ("Abiy Ahmed") or after a given name
+  ("Paul Allen"), and every other use of a name so used in the article, is a person's;
+  a name before "said" is a person's or an outlet's, and one after "told" or
+  "according to" is who speaks, unless a country, a division or a large city
+  ("Moscow said");
+- a name inside the outlet's own name or inside a run of capitalised words that names
+  an outlet or organisation ("The Washington Post", "Agence France-Presse", "Kabul
+  University") is no place;
+- a spelling nobody listed is never an English word ("Human" is not Uman).
+
+A name with a place's context anywhere in the article ("in Sirte") is not a person's.
+Places of the curated gazetteer are never filtered: the user listed them for this war.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Sequence
+
+from .english import English, dictionary_word, english, given_names, zipf
+from .gazetteer import Gazetteer, Place
+from .matching import Candidate
+
+_DICTIONARY_ZIPF = 3.0  # a dictionary word rarer than once per 100,000 English words ("sirt") may be a name
+_FUNCTION_WORD_ZIPF = 5.5  # words this common are words, whatever the dictionary says ("of", "to")
+_UNLISTED_WORD_ZIPF = 3.0  # a spelling nobody listed is never found in a word this common
+_NAME_OVER_WORD = 1.5  # a city whose word frequency exceeds 0.6 * log10(population) by more is a word first
+_UNKNOWN_POPULATION = 500  # what a place without a population counts as (cities500's floor)
+_SPEAKING_POPULATION = 1_000_000  # a city this large may speak ("Moscow said")
+_NEXT_NAME = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
+_PREVIOUS_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
+
+
+def drop_non_places(text: str, candidates: Sequence[Candidate], gazetteer: Gazetteer, source: str = "") -> list[Candidate]:
+    """`candidates` without the generated places that the context says are no place here."""
+    if all(gazetteer[pid].curated for c in candidates for pid in c.place_ids):
+        return list(candidates)
+    words = english()
+    placed = {c.text for c in candidates if place_context(text, c, words)}
+    people = _people_named(text, candidates, words) - placed
+    outlets = _outlet_spans(text, source, words)
+    kept = []
+    for candidate in candidates:
+        places = [gazetteer[pid] for pid in candidate.place_ids]
+        if all(p.curated for p in places) or _not_a_place(text, candidate, places, words, people, outlets) is None:
+            kept.append(candidate)
+            continue
+        curated = tuple(p.id for p in places if p.curated)
+        if curated:
+            kept.append(candidate._replace(place_ids=curated))
+    return kept
+
+
+def _not_a_place(text: str, candidate: Candidate, places: list[Place], words: English, people: set[str],
+                 outlets: list[tuple[int, int]]) -> str | None:
+    """Why the generated places a candidate names are no place here, or None."""
+    surface = candidate.text
+    if any(start <= candidate.start and candidate.end <= end for start, end in outlets):
+        return "outlet"
+    before = text[max(0, candidate.start - 40):candidate.start]
+    after = text[candidate.end:candidate.end + 40]
+    major = any(_major(p) for p in places)
+    if not major and (words.speaker_before_pattern.search(before) or surface in people or _speaks(before, after, words)):
+        return "person or outlet"
+    if surface in words.months or surface in words.weekdays:
+        return None if _feature_noun_after(after, words) else "date"
+    if 1 < len(surface) <= 3 and surface.replace(".", "").isupper() and not any(p.name.isupper() for p in places):
+        return "acronym"  # "UN" is not Ūn
+    english_words = _english_words(surface)
+    if english_words and _NEXT_NAME.match(after) and not _feature_noun_after(after, words):
+        return "English word before a name"  # "Central Government", "West Coast"
+    if not any(_name_over_word(p, surface, english_words) for p in places) and not place_context(text, candidate, words):
+        return "a word or a person's name more than this place"
+    if candidate.method in ("transliteration", "fuzzy") and zipf(surface.lower()) >= _UNLISTED_WORD_ZIPF:
+        return "English word, spelt like a place"
+    return None
+
+
+def _major(place: Place) -> bool:
+    return place.feature_type in ("country", "province", "region") or (place.population or 0) >= _SPEAKING_POPULATION
+
+
+def _name_over_word(place: Place, surface: str, english_words: bool) -> bool:
+    """Whether a name read alone is this place more than a word or someone's name: a country; a
+    place large for how common its name is in English ("Paris", "Reading", "Sirte"; not
+    "March", "David", "Obama"); never a division whose name is a dictionary word ("Centre")."""
+    if place.feature_type == "country":
+        return True
+    if english_words and place.feature_type not in ("city", "town", "village"):
+        return False
+    parts = re.findall(r"[^\W\d_]+", surface.lower())
+    commonest = max((zipf(w) for w in parts), default=0.0) if len(parts) == 1 or english_words else zipf(surface.lower())
+    return commonest - 0.6 * math.log10(max(place.population or 0, _UNKNOWN_POPULATION)) < _NAME_OVER_WORD
+
+
+def _english_words(surface: str) -> bool:
+    """Every word of `surface` an English dictionary word ("Police", "White House") or a word as
+    common as the commonest ("Of", "To"), not a name."""
+    parts = re.findall(r"[^\W\d_]+", surface.lower())
+    return bool(parts) and all(zipf(w) >= _FUNCTION_WORD_ZIPF or dictionary_word(w) and zipf(w) >= _DICTIONARY_ZIPF
+                               for w in parts)
+
+
+def _speaks(before: str, after: str, words: English) -> bool:
+    """"Allen said", "said Allen": a speech verb right after the name or right before it."""
+    verbs = words.speech_verbs | words.other_speech_verbs
+    following = re.match(r",?\s+(\w+)", after)
+    preceding = re.search(r"(\w+),?\s+$", before)
+    return bool(following and following.group(1) in verbs or preceding and preceding.group(1).lower() in verbs)
+
+
+def place_context(text: str, candidate: Candidate, words: English | None = None) -> bool:
+    """A preposition or "the town of" before the name, or a feature noun after it."""
+    words = words or english()
+    return bool(words.place_before_pattern.search(text[max(0, candidate.start - 40):candidate.start])) or \
+        _feature_noun_after(text[candidate.end:candidate.end + 40], words)
+
+
+def _feature_noun_after(after: str, words: English) -> bool:
+    return re.match(rf"\s*(?:'s\s+)?(?:{words.feature_noun_pattern})s?\b", after, re.IGNORECASE) is not None
+
+
+def _people_named(text: str, candidates: Sequence[Candidate], words: English) -> set[str]:
+    """Names the article uses as a person's: a candidate directly followed by another capitalised
+    name that is no place, month, feature noun or organisation word, or by any name when the
+    candidate is a given name, the name not going on ("Abiy Ahmed", "Jeremy Allen", not "Sirte
+    Protection and Security Force"); and a candidate directly after a given name ("Paul Allen")."""
+    places_at = {c.start for c in candidates}
+    joined_on = _name_patterns(words)[1]
+    people = set()
+    for candidate in candidates:
+        following = _NEXT_NAME.match(text, candidate.end)
+        if following is not None and not joined_on.match(text, following.end()):
+            name = following.group(1)
+            if candidate.text in given_names() or following.start(1) not in places_at and not (
+                    name in words.months or name in words.weekdays or name in words.organisation_words
+                    or re.fullmatch(words.feature_noun_pattern, name, re.IGNORECASE)):
+                people.update((candidate.text, name))
+        previous = _PREVIOUS_NAME.search(text, max(0, candidate.start - 30), candidate.start)
+        if previous and previous.group(1) in given_names():
+            people.add(candidate.text)
+    return people
+
+
+@functools.lru_cache(maxsize=1)
+def _name_patterns(words: English) -> tuple[re.Pattern, re.Pattern]:
+    """A run of capitalised words with the small words inside names; and what shows a name goes on."""
+    joiners = "|".join(sorted(words.name_joiners))
+    word = rf"(?:[A-Z][\w'’.-]*|(?:{joiners})\b)"
+    return re.compile(rf"{word}(?:[ \t]+{word})*"), re.compile(rf"[ \t]+(?:[A-Z]|(?:{joiners})\b)")
+
+
+def _outlet_spans(text: str, source: str, words: English) -> list[tuple[int, int]]:
+    """Where the outlet names itself, and runs of capitalised words ending in an outlet's or
+    organisation's word ("The Washington Post", "Agence France-Presse")."""
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(source), text)] if source.strip() else []
+    for run in _name_patterns(words)[0].finditer(text):
+        parts = re.split(r"[ \t-]+", run.group())
+        if len(parts) > 1 and parts[-1] in words.organisation_words:
+            spans.append(run.span())
+    return spans
