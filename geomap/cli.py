@@ -194,18 +194,19 @@ def gazetteer_import_geonames(curated: Path, out: Path, dataset: str | None, dum
         raise click.UsageError("give --dataset or --dump, not both")
     existing = load_gazetteer(curated, exclude=(out,))
     if dump:
-        entries = geonames.dump_places(existing, dump, countries, admin1, min_population, feature_types)
+        imported = geonames.dump_places(existing, dump, countries, admin1, min_population, feature_types)
     elif dataset:
-        entries = geonames.populated_places(existing, dataset, countries, admin1, min_population, feature_types)
+        imported = geonames.populated_places(existing, dataset, countries, admin1, min_population, feature_types)
     else:
-        entries = geonames.countries_and_capitals(existing)
+        imported = geonames.countries_and_capitals(existing)
     options = [*(["--dataset", dataset] if dataset else []), *(["--dump", dump.name] if dump else []),
                *(f"--country {c}" for c in countries), *(f"--admin1 {a}" for a in admin1),
                *([f"--min-population {min_population}"] if min_population else []),
                *(f"--feature-type {t}" for t in feature_types)]
     note = " ".join(["geomap gazetteer import-geonames", *options])
-    write_atomically(out, geonames.gazetteer_text(entries, note))
-    click.echo(f"{out}: {len(entries)} places")
+    write_atomically(out, geonames.gazetteer_text(imported, note))
+    more = f", more names for {len(imported.names)} curated places" if imported.names else ""
+    click.echo(f"{out}: {len(imported.places)} places{more}")
 
 
 def _fail(exc: GeomapError) -> None:

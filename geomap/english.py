@@ -13,6 +13,7 @@ import functools
 import importlib
 import pkgutil
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,7 @@ class English:
     speaker_before: tuple[str, ...]
     organisation_words: frozenset[str]
     name_joiners: frozenset[str]
+    country_names: dict  # country name -> other English names of it
     months: frozenset[str]
     weekdays: frozenset[str]
     not_name_words: frozenset[str]
@@ -84,10 +86,36 @@ def english() -> English:
         speaker_before=tuple(data["speaker_before"]),
         organisation_words=frozenset(data["organisation_words"]),
         name_joiners=frozenset(data["name_joiners"]),
+        country_names={name: tuple(others) for name, others in data["country_names"].items()},
         months=frozenset(data["months"]),
         weekdays=frozenset(data["weekdays"]),
         not_name_words=frozenset(data["not_name_words"]),
     )
+
+
+@functools.lru_cache(maxsize=1)
+def country_spellings() -> dict[str, tuple[str, ...]]:
+    """ISO code -> the country's other names and spellings in Latin script: countryinfo's (less its
+    two- and three-letter codes) and english.yaml's `country_names`."""
+    found: dict[str, list[str]] = {}
+    code_of = {}
+    for country in all_countries():
+        info = country.info()
+        code = (info.get("ISO") or {}).get("alpha2")
+        if not code or not info.get("name"):
+            continue
+        code_of[info["name"]] = code
+        found[code] = [s for s in info.get("altSpellings") or ()
+                       if s[:1].isupper() and not (s.isupper() and len(s) <= 3) and _latin(s)]
+    for name, others in english().country_names.items():
+        if name not in code_of:
+            raise ValueError(f"english.yaml: country_names: {name!r} is not a country countryinfo knows")
+        found[code_of[name]].extend(others)
+    return {code: tuple(dict.fromkeys(others)) for code, others in found.items()}
+
+
+def _latin(text: str) -> bool:
+    return all(not c.isalpha() or c.isascii() or unicodedata.name(c, "").startswith("LATIN") for c in text)
 
 
 @functools.lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ file; each holds a `places:` list. `check_gazetteer` reports every problem as
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 import re
 from array import array
@@ -281,10 +282,12 @@ def _read(path: Path, exclude: tuple[Path, ...] = ()) -> tuple[Gazetteer, list[P
     files = gazetteer_files(path, exclude)
     if not files:
         problems.append(Problem(str(path), None, "no gazetteer *.yaml files in this folder"))
+    more_names: list[tuple[Path, LineDict]] = []
     for file in files:
         try:
             for document in load_yaml_in_parts(file, "places", GazetteerError):
                 curated = not (isinstance(document, dict) and document.get("generated"))
+                more_names += [(file, entry) for entry in _names_entries(file, document, problems)]
                 for entry in _entries(file, document, problems):
                     place = _place_from_entry(file, entry, problems, curated)
                     if place is None:
@@ -296,6 +299,7 @@ def _read(path: Path, exclude: tuple[Path, ...] = ()) -> tuple[Gazetteer, list[P
                     places.append(place)
         except GazetteerError as exc:
             problems.extend(exc.problems)
+    places = _with_more_names(places, more_names, problems)
     gazetteer = Gazetteer(places)
     problems.extend(_relation_problems(gazetteer))
     return gazetteer, sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
@@ -305,12 +309,14 @@ def _entries(file: Path, document, problems: list[Problem]) -> list[LineDict]:
     if document is None:
         problems.append(Problem(str(file), None, "empty file: expected a 'places:' list"))
         return []
+    if isinstance(document, dict) and "places" not in document and "names" in document:
+        return []  # a file of names for places listed elsewhere
     if not isinstance(document, dict) or "places" not in document:
         line = getattr(document, "line", 1)
         problems.append(Problem(str(file), line, "expected a mapping with a 'places:' list"))
         return []
     for key in document:
-        if key not in ("places", "generated"):
+        if key not in ("places", "names", "generated"):
             problems.append(Problem(str(file), document.line_of(key), f"unknown top-level field {key!r}"))
     entries = document["places"]
     if not isinstance(entries, list):
@@ -323,6 +329,41 @@ def _entries(file: Path, document, problems: list[Problem]) -> list[LineDict]:
         else:
             problems.append(Problem(str(file), document.line_of("places"), f"each place must be a mapping, found {entry!r}"))
     return good
+
+
+def _names_entries(file: Path, document, problems: list[Problem]) -> list[LineDict]:
+    """The `names:` list: more names for places listed elsewhere ({place: id, variants: [...]})."""
+    entries = document.get("names") if isinstance(document, dict) else None
+    if entries is None:
+        return []
+    if not isinstance(entries, list) or not all(isinstance(e, LineDict) for e in entries):
+        problems.append(Problem(str(file), document.line_of("names"), "'names' must be a list of {place, variants}"))
+        return []
+    good = []
+    for entry in entries:
+        unknown = [k for k in entry if k not in ("place", "variants")]
+        variants = entry.get("variants")
+        if unknown or not isinstance(entry.get("place"), str) or not isinstance(variants, list) or \
+                not all(isinstance(v, str) and v.strip() for v in variants):
+            problems.append(Problem(str(file), entry.line, "each entry of 'names' needs a place id and a list of variants"
+                                    + (f"; unknown field {unknown[0]!r}" if unknown else "")))
+            continue
+        good.append(entry)
+    return good
+
+
+def _with_more_names(places: list[Place], more: list[tuple[Path, LineDict]], problems: list[Problem]) -> list[Place]:
+    """`places` with the variants that `names:` lists give them, after their own."""
+    by_id = {p.id: p for p in places}
+    for file, entry in more:
+        place = by_id.get(entry["place"])
+        if place is None:
+            problems.append(Problem(str(file), entry.line_of("place"),
+                                    f"names: unknown place {entry['place']!r}{did_you_mean(entry['place'], by_id)}"))
+            continue
+        by_id[place.id] = dataclasses.replace(
+            place, variants=tuple(dict.fromkeys((*place.variants, *entry["variants"]))))
+    return list(by_id.values())
 
 
 def _place_from_entry(file: Path, entry: LineDict, problems: list[Problem], curated: bool = True) -> Place | None:

@@ -38,6 +38,7 @@ _DICTIONARY_ZIPF = 3.0  # a dictionary word rarer than once per 100,000 English 
 _FUNCTION_WORD_ZIPF = 5.5  # words this common are words, whatever the dictionary says ("of", "to")
 _UNLISTED_WORD_ZIPF = 3.0  # a spelling nobody listed is never found in a word this common
 _NAME_OVER_WORD = 1.5  # a city whose word frequency exceeds 0.6 * log10(population) by more is a word first
+_RARE_WORD_ZIPF = 4.0  # a capitalised word rarer than this, no English word, before a name: a first name
 _UNKNOWN_POPULATION = 500  # what a place without a population counts as (cities500's floor)
 _SPEAKING_POPULATION = 1_000_000  # a city this large may speak ("Moscow said")
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
@@ -77,8 +78,8 @@ def _not_a_place(text: str, candidate: Candidate, places: list[Place], words: En
         return "person or outlet"
     if surface in words.months or surface in words.weekdays:
         return None if _feature_noun_after(after, words) else "date"
-    if 1 < len(surface) <= 3 and surface.replace(".", "").isupper() and not any(p.name.isupper() for p in places):
-        return "acronym"  # "UN" is not Ūn
+    if 1 < len(surface) <= 3 and surface.isupper() and not any(surface in p.names for p in places):
+        return "acronym"  # "UN" is not Ūn; "US" is a listed name of the United States
     english_words = _english_words(surface)
     if english_words and _NEXT_NAME.match(after) and not _feature_noun_after(after, words):
         return "English word before a name"  # "Central Government", "West Coast"
@@ -137,7 +138,8 @@ def _people_named(text: str, candidates: Sequence[Candidate], words: English) ->
     """Names the article uses as a person's: a candidate directly followed by another capitalised
     name that is no place, month, feature noun or organisation word, or by any name when the
     candidate is a given name, the name not going on ("Abiy Ahmed", "Jeremy Allen", not "Sirte
-    Protection and Security Force"); and a candidate directly after a given name ("Paul Allen")."""
+    Protection and Security Force"); and a candidate directly after a first name ("Paul Allen",
+    "Dewly Nelson")."""
     places_at = {c.start for c in candidates}
     joined_on = _name_patterns(words)[1]
     people = set()
@@ -150,9 +152,19 @@ def _people_named(text: str, candidates: Sequence[Candidate], words: English) ->
                     or re.fullmatch(words.feature_noun_pattern, name, re.IGNORECASE)):
                 people.update((candidate.text, name))
         previous = _PREVIOUS_NAME.search(text, max(0, candidate.start - 30), candidate.start)
-        if previous and previous.group(1) in given_names():
+        if previous and previous.start(1) not in places_at and _first_name(previous.group(1), words):
             people.add(candidate.text)
     return people
+
+
+def _first_name(word: str, words: English) -> bool:
+    """A word before a name that makes the pair a person's: a given name ("Paul Allen"), or a rare
+    word that is no English word, title or organisation word ("Dewly Nelson")."""
+    if word in given_names():
+        return True
+    low = word.lower()
+    return not (dictionary_word(low) or zipf(low) >= _RARE_WORD_ZIPF or word in words.titles or word in words.months
+                or word in words.weekdays or word in words.organisation_words)
 
 
 @functools.lru_cache(maxsize=1)

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from geopy.distance import great_circle
 
 from .articles import Article
-from .english import demonyms, english, given_names
+from .english import demonyms, english, given_names, zipf
 from .gazetteer import Gazetteer, Place
 from .matching import Candidate, NameIndex, find_names, fold_name, transliteration_key
 from .nonplaces import drop_non_places, place_context
@@ -42,6 +42,7 @@ _CONFIDENCE = {"name": 1.0, "variant": 0.95, "transliteration": 0.8, "fuzzy": 0.
 _FEATURE_PRIOR = {"country": 2.0, "city": 0.7, "province": 0.5, "region": 0.5, "district": 0.3, "town": 0.2}
 _SETTLEMENTS = ("city", "town", "village")
 _CURATED_PRIOR = 1.0
+_TOWN_KNOWN_BY_NAME = 100_000  # a given name that is also a city this large ("Houston") needs no other place beside it
 
 
 @dataclass(frozen=True)
@@ -114,16 +115,19 @@ def resolve_mentions(article: Article, candidates: list[Candidate], gazetteer: G
 
 def _needs_support(candidate: Candidate, gazetteer: Gazetteer, placed: set[str]) -> bool:
     """A spelling nobody listed; or, for generated places only, an alternate name far from the
-    place's own ("Shire" for Inda Silasē), or a given name that is also a place ("Mary") with no
-    place's context in the article."""
+    place's own ("Shire" for Inda Silasē) or that is a given name or an English word ("Levi" for
+    Lévis), or a given name that is also a small place ("Mary") with no place's context in the
+    article."""
     if candidate.method not in _LISTED:
         return True
     places = [gazetteer[pid] for pid in candidate.place_ids]
     if any(p.curated or p.feature_type == "country" for p in places):
         return False
-    if candidate.method == "variant" and not any(_close_spelling(candidate.text, p.name) for p in places):
-        return True
-    return candidate.text in given_names() and candidate.text not in placed
+    if candidate.method == "variant" and (not any(_close_spelling(candidate.text, p.name) for p in places)
+                                          or candidate.text in given_names() or zipf(candidate.text.lower()) >= 3.0):
+        return True  # "Shire" for Inda Silasē; "Levi" for Lévis, "Dame" for Damme
+    return candidate.text in given_names() and candidate.text not in placed and \
+        not any(p.feature_type in ("province", "region") or (p.population or 0) >= _TOWN_KNOWN_BY_NAME for p in places)
 
 
 def _close_spelling(surface: str, name: str) -> bool:

@@ -78,7 +78,7 @@ def load_yaml_in_parts(path: Path, list_key: str, error: type[GeomapError] = Geo
     other file is one part.
     """
     text = _read_text(path, error)
-    generated = _parse_generated(text, list_key)
+    generated = _parse_generated(text)
     if generated is not None:
         yield generated
         return
@@ -100,19 +100,19 @@ _ITEM = re.compile(r" *- ")
 _GENERATED_FIELD = re.compile(r"(- |  )([a-z_]+): (.+)\n?")
 
 
-def _parse_generated(text: str, list_key: str) -> LineDict | None:
+def _parse_generated(text: str) -> LineDict | None:
     """A file as geomap writes it (`write_generated`), read line by line; None for any other file.
 
-    Such a file is a `generated:` note, then `list_key:`, then items whose every line is
-    `- key: value` or `  key: value` with a JSON value (JSON is YAML). Reading it so is
-    many times quicker than a YAML parser; a file that strays from the form in any line,
+    Such a file is a `generated:` note, then lists (`places:`, `names:`), each of items whose
+    every line is `- key: value` or `  key: value` with a JSON value (JSON is YAML). Reading it
+    so is many times quicker than a YAML parser; a file that strays from the form in any line,
     edited by hand perhaps, is left to the YAML parser, which reports its lines as usual.
     """
     if not text.startswith(_GENERATED_HEADER):
         return None
     document = LineDict()
     document.key_lines, document.line = {}, 1
-    items: list[LineDict] = []
+    items: list[LineDict] | None = None
     item: LineDict | None = None
     for number, line in enumerate(text.splitlines(), 1):
         if not line or line.startswith("#"):
@@ -120,11 +120,12 @@ def _parse_generated(text: str, list_key: str) -> LineDict | None:
         if line.startswith("generated: ") and not document:
             document["generated"], document.key_lines["generated"] = json.loads(line[11:]), number
             continue
-        if line == f"{list_key}:" and "generated" in document and list_key not in document:
-            document[list_key], document.key_lines[list_key] = items, number
+        if _LIST_KEY.fullmatch(line) and "generated" in document and line[:-1] not in document:
+            items, item = [], None
+            document[line[:-1]], document.key_lines[line[:-1]] = items, number
             continue
         match = _GENERATED_FIELD.fullmatch(line)
-        if match is None or list_key not in document:
+        if match is None or items is None:
             return None
         lead, key, value = match.groups()
         if lead == "- ":
@@ -138,24 +139,34 @@ def _parse_generated(text: str, list_key: str) -> LineDict | None:
         except ValueError:
             return None
         item.key_lines[key] = number
-    return document if list_key in document else None
+    return document if items is not None else None
 
 
 _GENERATED_HEADER = "# geomap: generated file"
+_LIST_KEY = re.compile(r"[a-z_]+:")
 
 
-def write_generated(note: str, list_key: str, items: list[dict], comment: str = "") -> str:
-    """YAML text of `items` in the form `_parse_generated` reads back quickly: one field per line,
-    each value JSON. `note` says how it was made; `comment` lines go at the top."""
+def write_generated(note: str, lists: dict[str, list[dict]], comment: str = "") -> str:
+    """YAML text of `lists` (key -> items) in the form `_parse_generated` reads back quickly: one field
+    per line, each value JSON. `note` says how it was made; `comment` lines go at the top."""
     out = [_GENERATED_HEADER + "\n"]
     out += [f"# {line}\n" if line else "#\n" for line in comment.splitlines()]
-    out.append(f"generated: {json.dumps(note, ensure_ascii=False)}\n{list_key}:\n")
-    for item in items:
-        lead = "- "
-        for key, value in item.items():
-            out.append(f"{lead}{key}: {json.dumps(value, ensure_ascii=False)}\n")
-            lead = "  "
+    out.append(f"generated: {json.dumps(note, ensure_ascii=False)}\n")
+    for list_key, items in lists.items():
+        out.append(f"{list_key}:\n")
+        for item in items:
+            lead = "- "
+            for key, value in item.items():
+                out.append(f"{lead}{key}: {_json(value)}\n")
+                lead = "  "
     return "".join(out)
+
+
+def _json(value) -> str:
+    """JSON that YAML reads as the same value: a float always with a point ("1e-05" is a string to PyYAML)."""
+    if isinstance(value, float) and "e" in repr(value):
+        return f"{value:.10f}".rstrip("0")
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _read_text(path: Path, error: type[GeomapError]) -> str:

