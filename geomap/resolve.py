@@ -39,9 +39,9 @@ _NEARBY_CHARS = 60
 _LISTED = ("name", "variant")
 _SUPPORT_KM = 100
 _CONFIDENCE = {"name": 1.0, "variant": 0.95, "transliteration": 0.8, "fuzzy": 0.6}
-_FEATURE_PRIOR = {"country": 2.0, "city": 0.7, "province": 0.5, "region": 0.5, "district": 0.3, "town": 0.2}
-_SETTLEMENTS = ("city", "town", "village")
+_FEATURE_PRIOR = {"country": 4.0, "city": 0.7, "province": 0.5, "region": 0.5, "district": 0.3, "town": 0.2}
 _CURATED_PRIOR = 1.0
+_CAPITAL_PRIOR = 1.0
 _TOWN_KNOWN_BY_NAME = 100_000  # a given name that is also a city this large ("Houston") needs no other place beside it
 
 
@@ -126,7 +126,11 @@ def _needs_support(candidate: Candidate, gazetteer: Gazetteer, placed: set[str])
     if candidate.method == "variant" and (not any(_close_spelling(candidate.text, p.name) for p in places)
                                           or candidate.text in given_names() or zipf(candidate.text.lower()) >= 3.0):
         return True  # "Shire" for Inda Silasē; "Levi" for Lévis, "Dame" for Damme
-    return candidate.text in given_names() and candidate.text not in placed and \
+    if candidate.text in placed:
+        return False
+    if all(p.feature_type == "village" for p in places):
+        return True  # a village named alone, with no place's context: only near the article's places
+    return candidate.text in given_names() and \
         not any(p.feature_type in ("province", "region") or (p.population or 0) >= _TOWN_KNOWN_BY_NAME for p in places)
 
 
@@ -244,9 +248,9 @@ def _score(place: Place, candidate: Candidate, cue: str | None, in_named_country
         closeness = sum(1.0 if d < 50 else 0.6 if d < 200 else 0.25 if d < 1000 else 0.0
                         for d in (great_circle((place.lat, place.lon), (p.lat, p.lon)).km for p in located))
         score += 1.5 * min(1.0, closeness / 2) + (0.5 if closeness >= 3 else 0.0)  # a cluster beats a lone namesake
-    if place.curated:
-        return score + _CURATED_PRIOR  # the user's own entry; its feature type and size are theirs to weigh
-    score += _FEATURE_PRIOR.get(place.feature_type, 0.0)  # a bare name is the city before its division
-    if place.feature_type in _SETTLEMENTS:
-        score += 0.2 * math.log10(max(place.population or 0, 1))
-    return score
+    if place.curated:  # the user's own entry; its size is theirs to weigh, but a country is a country
+        return score + _CURATED_PRIOR + (_FEATURE_PRIOR["country"] if place.feature_type == "country" else 0.0)
+    # a country before a village of its name ("Russia", not Russia, Ohio); a city before its division,
+    # a capital before its namesakes ("London", not London, Ontario)
+    score += _FEATURE_PRIOR.get(place.feature_type, 0.0) + 0.3 * math.log10(max(place.population or 0, 1))
+    return score + (_CAPITAL_PRIOR if "capital" in place.referred_to_as else 0.0)
