@@ -74,8 +74,11 @@ def _not_a_place(text: str, candidate: Candidate, places: list[Place], words: En
     before = text[max(0, candidate.start - 40):candidate.start]
     after = text[candidate.end:candidate.end + 40]
     major = any(_major(p) for p in places)
-    if not major and (words.speaker_before_pattern.search(before) or surface in people or _speaks(before, after, words)):
-        return "person or outlet"
+    if not major and (words.speaker_before_pattern.search(before) or _speaks(before, after, words)):
+        return "person or outlet"  # "told Pravda", "Abiy said"; but "Moscow said" is Moscow
+    if surface in people and not any(p.feature_type == "country" or p.feature_type == "city" and
+                                     (p.population or 0) >= _SPEAKING_POPULATION for p in places):
+        return "person"  # "Mary Magdalene", "Paul Allen", and every other use of those names
     if surface in words.months or surface in words.weekdays:
         return None if _feature_noun_after(after, words) else "date"
     if 1 < len(surface) <= 3 and surface.isupper() and not any(surface in p.names for p in places):
@@ -120,7 +123,8 @@ def _speaks(before: str, after: str, words: English) -> bool:
     verbs = words.speech_verbs | words.other_speech_verbs
     following = re.match(r",?\s+(\w+)", after)
     preceding = re.search(r"(\w+),?\s+$", before)
-    return bool(following and following.group(1) in verbs or preceding and preceding.group(1).lower() in verbs)
+    inverted = preceding is not None and preceding.group(1).lower() in verbs and re.match(r"\s*[,.;:”\"]", after)
+    return bool(following and following.group(1) in verbs or inverted)  # not "said Bani Walid was handed over"
 
 
 def place_context(text: str, candidate: Candidate, words: English | None = None) -> bool:
