@@ -41,6 +41,7 @@ _NAME_OVER_WORD = 1.5  # a city whose word frequency exceeds 0.6 * log10(populat
 _RARE_WORD_ZIPF = 4.0  # a capitalised word rarer than this, no English word, before a name: a first name
 _UNKNOWN_POPULATION = 500  # what a place without a population counts as (cities500's floor)
 _SPEAKING_POPULATION = 1_000_000  # a city this large may speak ("Moscow said")
+_NAMED_AFTER_PLACES = ("airport", "river", "mountains", "pass", "valley")  # things called after a nearby place
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
 _PREVIOUS_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
 
@@ -79,6 +80,9 @@ def _not_a_place(text: str, candidate: Candidate, places: list[Place], words: En
     if surface in people and not any(p.feature_type == "country" or p.feature_type == "city" and
                                      (p.population or 0) >= _SPEAKING_POPULATION for p in places):
         return "person"  # "Mary Magdalene", "Paul Allen", and every other use of those names
+    thing = _other_thing_after(after, places, words)
+    if thing:
+        return f"names a {thing}, not this place"  # "Tripoli International Airport" is not Tripoli
     if surface in words.months or surface in words.weekdays:
         return None if _feature_noun_after(after, words) else "date"
     if 1 < len(surface) <= 3 and surface.isupper() and not any(surface in p.names for p in places):
@@ -132,6 +136,19 @@ def place_context(text: str, candidate: Candidate, words: English | None = None)
     words = words or english()
     return bool(words.place_before_pattern.search(text[max(0, candidate.start - 40):candidate.start])) or \
         _feature_noun_after(text[candidate.end:candidate.end + 40], words)
+
+
+def _other_thing_after(after: str, places: list[Place], words: English) -> str | None:
+    """A feature type of a thing named after a place ("Tripoli airport", "Kabul River") that none of
+    the candidate places has: the name is that thing's, not the place's."""
+    match = re.match(r"\s*(?:International\s+)?(\w+)", after)
+    if not match:
+        return None
+    noun = match.group(1).lower()
+    for kind in _NAMED_AFTER_PLACES:
+        if words.fits(noun, kind) and not any(words.fits(noun, p.feature_type) for p in places):
+            return kind
+    return None
 
 
 def _feature_noun_after(after: str, words: English) -> bool:

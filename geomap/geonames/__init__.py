@@ -24,7 +24,7 @@ from ..matching import fold_name
 from ..yamlio import write_generated
 from . import bundled
 from .dump import FEATURES, read_division_codes, read_dump
-from .entries import Record, division_entry, place_entry, settlement_type, slug, unique_id
+from .entries import Record, division_entry, place_entry, record_id, settlement_type, slug, unique_id
 
 DATASETS = bundled.DATASETS
 SETTLEMENT_TYPES = ("city", "town", "village")
@@ -222,13 +222,13 @@ def _entries(curated: Gazetteer, kept: list[Record], division_of: dict, district
                                       source, tuple(alternates[0]) if alternates else (), geonames_id))
         parent_of_district[key] = place_id
     for record in kept:
-        if record.geonames_id in known.ids:
+        if record.geonames_id and record.geonames_id in known.ids:
             continue
         feature_type = settlement_type(record.population) if record.feature_class == "P" else \
             FEATURES[(record.feature_class, record.feature_code)]
         parent = parent_of_district.get((record.country, record.admin1, record.admin2)) or \
             parent_of_division.get((record.country, record.admin1)) or known.country.get(record.country)
-        entries.append(place_entry(record, unique_id(f"{slug(record.name)}_{record.geonames_id}", known.place_ids),
+        entries.append(place_entry(record, unique_id(record_id(record), known.place_ids),
                                    feature_type, parent, known.names, origin))
     return entries
 

