@@ -29,6 +29,7 @@ import functools
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .english import English, dictionary_word, english, given_names, zipf
 from .gazetteer import Gazetteer, Place
@@ -46,18 +47,29 @@ _NEXT_NAME = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
 _PREVIOUS_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
 
 
+@dataclass(frozen=True)
+class _Evidence:
+    """What the whole article says about its names, for judging each mention."""
+
+    text: str
+    words: English
+    placed: frozenset[str]  # names given a place's context somewhere ("in Sirte")
+    people: frozenset[str]  # names used as a person's somewhere, and never as a place
+    outlets: tuple[tuple[int, int], ...]  # spans naming an outlet or organisation
+
+
 def drop_non_places(text: str, candidates: Sequence[Candidate], gazetteer: Gazetteer, source: str = "") -> list[Candidate]:
     """`candidates` without the generated places that the context says are no place here."""
     if all(gazetteer[pid].curated for c in candidates for pid in c.place_ids):
         return list(candidates)
     words = english()
-    placed = {c.text for c in candidates if place_context(text, c, words)}
-    people = _people_named(text, candidates, words) - placed
-    outlets = _outlet_spans(text, source, words)
+    placed = frozenset(c.text for c in candidates if place_context(text, c, words))
+    evidence = _Evidence(text, words, placed, frozenset(_people_named(text, candidates, words) - placed),
+                         tuple(_outlet_spans(text, source, words)))
     kept = []
     for candidate in candidates:
         places = [gazetteer[pid] for pid in candidate.place_ids]
-        if all(p.curated for p in places) or _not_a_place(text, candidate, places, words, people, outlets) is None:
+        if all(p.curated for p in places) or _not_a_place(candidate, places, evidence) is None:
             kept.append(candidate)
             continue
         curated = tuple(p.id for p in places if p.curated)
@@ -66,19 +78,19 @@ def drop_non_places(text: str, candidates: Sequence[Candidate], gazetteer: Gazet
     return kept
 
 
-def _not_a_place(text: str, candidate: Candidate, places: list[Place], words: English, people: set[str],
-                 outlets: list[tuple[int, int]]) -> str | None:
+def _not_a_place(candidate: Candidate, places: list[Place], evidence: _Evidence) -> str | None:
     """Why the generated places a candidate names are no place here, or None."""
-    surface = candidate.text
-    if any(start <= candidate.start and candidate.end <= end for start, end in outlets):
+    text, words, surface = evidence.text, evidence.words, candidate.text
+    if any(start <= candidate.start and candidate.end <= end for start, end in evidence.outlets):
         return "outlet"
     before = text[max(0, candidate.start - 40):candidate.start]
     after = text[candidate.end:candidate.end + 40]
     major = any(_major(p) for p in places)
-    if not major and (words.speaker_before_pattern.search(before) or _speaks(before, after, words)):
+    if not major and surface not in evidence.placed and (
+            words.speaker_before_pattern.search(before) or _speaks(before, after, words)):
         return "person or outlet"  # "told Pravda", "Abiy said"; but "Moscow said" is Moscow
-    if surface in people and not any(p.feature_type == "country" or p.feature_type == "city" and
-                                     (p.population or 0) >= _SPEAKING_POPULATION for p in places):
+    if surface in evidence.people and not any(p.feature_type == "country" or p.feature_type == "city" and
+                                              (p.population or 0) >= _SPEAKING_POPULATION for p in places):
         return "person"  # "Mary Magdalene", "Paul Allen", and every other use of those names
     thing = _other_thing_after(after, places, words)
     if thing:
@@ -156,25 +168,27 @@ def _feature_noun_after(after: str, words: English) -> bool:
 
 
 def _people_named(text: str, candidates: Sequence[Candidate], words: English) -> set[str]:
-    """Names the article uses as a person's: a candidate directly followed by another capitalised
-    name that is no place, month, feature noun or organisation word, or by any name when the
-    candidate is a given name, the name not going on ("Abiy Ahmed", "Jeremy Allen", not "Sirte
-    Protection and Security Force"); and a candidate directly after a first name ("Paul Allen",
+    """Names the article uses as a person's, at any of their occurrences (a title may already have
+    kept one from the candidates: "Prime Minister Abiy Ahmed"): a name directly followed by another
+    capitalised name that is no place, month, feature noun or organisation word, or by any name
+    when it is a given name, the name not going on ("Abiy Ahmed", "Jeremy Allen", not "Sirte
+    Protection and Security Force"); and a name directly after a first name ("Paul Allen",
     "Dewly Nelson")."""
     places_at = {c.start for c in candidates}
     joined_on = _name_patterns(words)[1]
     people = set()
-    for candidate in candidates:
-        following = _NEXT_NAME.match(text, candidate.end)
-        if following is not None and not joined_on.match(text, following.end()):
-            name = following.group(1)
-            if candidate.text in given_names() or following.start(1) not in places_at and not (
-                    name in words.months or name in words.weekdays or name in words.organisation_words
-                    or re.fullmatch(words.feature_noun_pattern, name, re.IGNORECASE)):
-                people.update((candidate.text, name))
-        previous = _PREVIOUS_NAME.search(text, max(0, candidate.start - 30), candidate.start)
-        if previous and previous.start(1) not in places_at and _first_name(previous.group(1), words):
-            people.add(candidate.text)
+    for surface in {c.text for c in candidates}:
+        for occurrence in re.finditer(rf"(?<![\w'’-]){re.escape(surface)}(?![\w'’-])", text):
+            following = _NEXT_NAME.match(text, occurrence.end())
+            if following is not None and not joined_on.match(text, following.end()):
+                name = following.group(1)
+                if surface in given_names() or following.start(1) not in places_at and not (
+                        name in words.months or name in words.weekdays or name in words.organisation_words
+                        or re.fullmatch(words.feature_noun_pattern, name, re.IGNORECASE)):
+                    people.update((surface, name))
+            previous = _PREVIOUS_NAME.search(text, max(0, occurrence.start() - 30), occurrence.start())
+            if previous and previous.start(1) not in places_at and _first_name(previous.group(1), words):
+                people.add(surface)
     return people
 
 
