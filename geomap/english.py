@@ -41,6 +41,7 @@ class English:
     organisation_words: frozenset[str]
     name_joiners: frozenset[str]
     country_names: dict  # country name -> other English names of it
+    languages: frozenset[str]
     months: frozenset[str]
     weekdays: frozenset[str]
     not_name_words: frozenset[str]
@@ -87,6 +88,7 @@ def english() -> English:
         organisation_words=frozenset(data["organisation_words"]),
         name_joiners=frozenset(data["name_joiners"]),
         country_names={name: tuple(others) for name, others in data["country_names"].items()},
+        languages=frozenset(data["languages"]),
         months=frozenset(data["months"]),
         weekdays=frozenset(data["weekdays"]),
         not_name_words=frozenset(data["not_name_words"]),
@@ -116,6 +118,12 @@ def country_spellings() -> dict[str, tuple[str, ...]]:
 
 def _latin(text: str) -> bool:
     return all(not c.isalpha() or c.isascii() or unicodedata.name(c, "").startswith("LATIN") for c in text)
+
+
+@functools.lru_cache(maxsize=1)
+def peoples_and_languages() -> frozenset[str]:
+    """Capitalised words that name a people or a language, not a place: demonyms and languages."""
+    return frozenset({d.title() for found in demonyms().values() for d in found} | english().languages)
 
 
 @functools.lru_cache(maxsize=1)

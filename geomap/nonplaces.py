@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .english import English, dictionary_word, english, given_names, zipf
+from .english import English, dictionary_word, english, given_names, peoples_and_languages, zipf
 from .gazetteer import Gazetteer, Place
 from .matching import Candidate
 
@@ -92,6 +92,10 @@ def _not_a_place(candidate: Candidate, places: list[Place], evidence: _Evidence)
     if surface in evidence.people and not any(p.feature_type == "country" or p.feature_type == "city" and
                                               (p.population or 0) >= _SPEAKING_POPULATION for p in places):
         return "person"  # "Mary Magdalene", "Paul Allen", and every other use of those names
+    if surface in peoples_and_languages() and not any(p.feature_type == "country" for p in places):
+        return "a people or a language"  # "tweeted in English"
+    if re.match(r"-[a-z]", after) and not major:
+        return "part of a compound word"  # "Sandhurst-educated", but "Turkey-backed" names Turkey
     thing = _other_thing_after(after, places, words)
     if thing:
         return f"names a {thing}, not this place"  # "Tripoli International Airport" is not Tripoli

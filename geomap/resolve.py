@@ -40,7 +40,7 @@ _LISTED = ("name", "variant")
 _SUPPORT_KM = 100
 _CONFIDENCE = {"name": 1.0, "variant": 0.95, "transliteration": 0.8, "fuzzy": 0.6}
 _FEATURE_PRIOR = {"country": 4.0, "city": 0.7, "province": 0.5, "region": 0.5, "district": 0.3, "town": 0.2}
-_CURATED_PRIOR = 1.0
+_CURATED_PRIOR = 3.0  # above any generated place's priors: the user's entry for this war wins
 _CAPITAL_PRIOR = 1.0
 _TOWN_KNOWN_BY_NAME = 100_000  # a given name that is also a city this large ("Houston") needs no other place beside it
 
