@@ -6,14 +6,15 @@ gazetteer folder (which people share, zipped), in the user's cache directory
 (`platformdirs`; set GEOMAP_CACHE_DIR to choose another), one folder per content
 key: a hash of geomap's version, the code that builds the index, and every gazetteer
 file's name and bytes, so any edit or upgrade makes a new one. It holds data only,
-never code: JSON lists, raw integer arrays and pyahocorasick's own automaton file
-(integer values, no serializer), so a planted file can at worst fail to load, and
-then the gazetteer is read again. Writing the cache is an optimisation: a cache
+never code: JSON lists, raw integer arrays and the automaton's own state (the bytes
+and numbers pyahocorasick rebuilds an integer automaton from), so a planted file can
+at worst fail to load, and then the gazetteer is read again. Writing the cache is an optimisation: a cache
 folder that cannot be written just means no cache.
 """
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import os
 import shutil
@@ -28,7 +29,8 @@ import platformdirs
 from .gazetteer import Gazetteer, gazetteer_files, load_gazetteer
 from .matching import HashIndex, NameIndex, Postings, build_index
 
-_FORMAT = "geomap-index-5"
+_FORMAT = "geomap-index-6"
+_AHOCORASICK = importlib.metadata.version("pyahocorasick")  # the automaton's state is its own format
 _KEPT = 6  # cache folders kept; the least recently used beyond these are removed
 _ARRAYS = ("starts", "key_places.starts", "key_places.values", "spelling_places.starts", "spelling_places.values",
            "deletions.hashes", "deletions.values", "anagrams.hashes", "anagrams.values")
@@ -60,7 +62,7 @@ def load_indexed(path: str | Path) -> tuple[Gazetteer, NameIndex]:
 def _content_key(files: list[Path]) -> str:
     from . import __version__, gazetteer, matching
 
-    digest = hashlib.sha256(f"{_FORMAT}:{__version__}:{sys.byteorder}".encode())
+    digest = hashlib.sha256(f"{_FORMAT}:{__version__}:{sys.byteorder}:{_AHOCORASICK}".encode())
     for module in (gazetteer, matching):  # the code that builds what is cached
         digest.update(Path(module.__file__).read_bytes())
     for file in files:
@@ -82,7 +84,8 @@ def _read(folder: Path) -> tuple[Gazetteer, NameIndex] | None:
         ids = tuple(json.loads((folder / "ids.json").read_text(encoding="utf-8")))
         keys = tuple(json.loads((folder / "keys.json").read_text(encoding="utf-8")))
         spellings = tuple(json.loads((folder / "spellings.json").read_text(encoding="utf-8")))
-        automaton = ahocorasick.load(str(folder / "automaton.bin"), _no_objects)
+        parts = [(folder / f"automaton.{n}.bin").read_bytes() for n in range(int(meta["automaton"]["parts"]))]
+        automaton = ahocorasick.Automaton(parts, *meta["automaton"]["numbers"], None)
         if automaton.store != ahocorasick.STORE_INTS:
             return None
         gazetteer = Gazetteer.from_rows(ids, (folder / "rows.bin").read_bytes(), arrays["starts"])
@@ -96,11 +99,6 @@ def _read(folder: Path) -> tuple[Gazetteer, NameIndex] | None:
         return None
     _touch(folder)
     return gazetteer, index
-
-
-def _no_objects(_data):
-    """The automaton stores integers; an object in it means a file geomap did not write."""
-    raise ValueError("the cached automaton holds objects")
 
 
 def _write(folder: Path, gazetteer: Gazetteer, index: NameIndex) -> None:
@@ -120,8 +118,12 @@ def _write(folder: Path, gazetteer: Gazetteer, index: NameIndex) -> None:
         (partial / "flags.bin").write_bytes(index.key_flags)
         for name, strings in (("ids", ids), ("keys", index.keys), ("spellings", index.spellings)):
             (partial / f"{name}.json").write_text(json.dumps(list(strings), ensure_ascii=False), encoding="utf-8")
-        index.automaton.save(str(partial / "automaton.bin"))  # integers: no serializer, nothing to run
-        meta = {"format": _FORMAT, "longest": index.longest,
+        parts, *numbers, objects = index.automaton.__reduce__()[1]  # the automaton's own state: bytes and numbers
+        if objects is not None:
+            return  # an automaton holding objects is not geomap's: not cached
+        for n, part in enumerate(parts):
+            (partial / f"automaton.{n}.bin").write_bytes(part)
+        meta = {"format": _FORMAT, "longest": index.longest, "automaton": {"parts": len(parts), "numbers": numbers},
                 "arrays": {name: values.typecode for name, values in arrays.items()}}
         (partial / "meta.json").write_text(json.dumps(meta), encoding="utf-8")  # written last: marks it complete
         try:
