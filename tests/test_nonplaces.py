@@ -27,6 +27,7 @@ places:
   - {id: vellton_nl, name: Vellton, feature_type: village, parent: vellshire, lat: 10.25, lon: 20.25, population: 900, source: t}
   - {id: gorvale_sl, name: Gorvale, feature_type: village, parent: sudland, lat: -30.1, lon: -60.1, population: 600, source: t}
   - {id: norland_village, name: Norland, feature_type: village, parent: sudland, lat: -30.2, lon: -60.2, population: 700, source: t}
+  - {id: borderton_sl, name: Borderton, feature_type: town, parent: sudland, lat: 10.45, lon: 20.45, population: 9000, source: t}
 """
 CURATED = "places:\n  - {id: march_curated, name: March, feature_type: town, lat: 50.0, lon: 0.1, source: curated}\n"
 
@@ -101,3 +102,11 @@ def test_a_village_named_alone_needs_a_place_nearby(generated):
 
 def test_a_village_near_a_place_the_article_names_is_kept(generated):
     assert ("Vellton", "vellton_nl") in _found("Vellton, a village near Karrow, was shelled.", generated)
+
+
+def test_a_spelling_nobody_listed_is_kept_beside_its_own_division(generated):
+    assert ("Karow", "karrow_nl") in _found("Shelling hit Karow, in Vellshire.", generated)
+
+
+def test_a_spelling_nobody_listed_is_not_vouched_for_across_a_border(generated):
+    assert ("Karow", "karrow_nl") not in _found("Shelling hit Borderton and Karow.", generated)
