@@ -33,6 +33,7 @@ class English:
     feature_nouns: dict  # feature type -> the nouns that fit it
     place_nouns: frozenset[str]
     place_before: tuple[str, ...]
+    weak_place_before: tuple[str, ...]
     titles: frozenset[str]
     person_particles: frozenset[str]
     speech_verbs: frozenset[str]
@@ -62,14 +63,23 @@ class English:
 
     @functools.cached_property
     def place_before_pattern(self) -> re.Pattern:
-        """Words just before a name that make it a place: "in ", "the town of "."""
-        words = sorted(self.place_before, key=len, reverse=True)
-        return re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+        """Words just before a name that make it a place: "in ", "the town of ", "at "."""
+        return _words_before((*self.place_before, *self.weak_place_before))
+
+    @functools.cached_property
+    def strong_place_before_pattern(self) -> re.Pattern:
+        """Those of them that make a name a place wherever else it stands in the article."""
+        return _words_before(self.place_before)
 
     @functools.cached_property
     def speaker_before_pattern(self) -> re.Pattern:
-        words = sorted(self.speaker_before, key=len, reverse=True)
-        return re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+        return _words_before(self.speaker_before)
+
+
+def _words_before(words) -> re.Pattern:
+    """One of `words` (and maybe "the") just before the end of a text."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:^|\W)(?:{alternatives})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -80,6 +90,7 @@ def english() -> English:
         feature_nouns={kind: tuple(nouns) for kind, nouns in data["feature_nouns"].items()},
         place_nouns=frozenset(data["place_nouns"]),
         place_before=tuple(data["place_before"]),
+        weak_place_before=tuple(data["weak_place_before"]),
         titles=frozenset(data["titles"]),
         person_particles=frozenset(data["person_particles"]),
         speech_verbs=frozenset(data["speech_verbs"]),

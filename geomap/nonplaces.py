@@ -63,7 +63,7 @@ def drop_non_places(text: str, candidates: Sequence[Candidate], gazetteer: Gazet
     if all(gazetteer[pid].curated for c in candidates for pid in c.place_ids):
         return list(candidates)
     words = english()
-    placed = frozenset(c.text for c in candidates if place_context(text, c, words))
+    placed = frozenset(c.text for c in candidates if place_context(text, c, words, strong=True))
     evidence = _Evidence(text, words, placed, frozenset(_people_named(text, candidates, words) - placed),
                          tuple(_outlet_spans(text, source, words)))
     kept = []
@@ -101,8 +101,11 @@ def _not_a_place(candidate: Candidate, places: list[Place], evidence: _Evidence)
         return f"names a {thing}, not this place"  # "Tripoli International Airport" is not Tripoli
     if surface in words.months or surface in words.weekdays:
         return None if _feature_noun_after(after, words) else "date"
-    if 1 < len(surface) <= 3 and surface.isupper() and not any(surface in p.names for p in places):
-        return "acronym"  # "UN" is not Ūn; "US" is a listed name of the United States
+    if surface.isupper() and len(surface) > 1 and not any(surface in p.names for p in places) and (
+            len(surface) <= 3 or re.search(r"[a-z],?[ \t]+$", before)):
+        return "acronym"  # "UN" is not Ūn, "NATO" mid-sentence not Nato; "US" is listed, "BAKU, Oct 4" a dateline
+    if not any(_same_inner_capitals(surface, name) for p in places for name in p.names):
+        return "a different casing"  # "Noma" is not NoMa
     english_words = _english_words(surface)
     if english_words and _NEXT_NAME.match(after) and not _feature_noun_after(after, words):
         return "English word before a name"  # "Central Government", "West Coast"
@@ -111,6 +114,12 @@ def _not_a_place(candidate: Candidate, places: list[Place], evidence: _Evidence)
     if candidate.method in ("transliteration", "fuzzy") and zipf(surface.lower()) >= _UNLISTED_WORD_ZIPF:
         return "English word, spelt like a place"
     return None
+
+
+def _same_inner_capitals(surface: str, name: str) -> bool:
+    """Whether the capitals inside a name written with them ("NoMa", "SoHo") are where the text has them."""
+    inner = [i for i, c in enumerate(name) if i and c.isupper() and name[i - 1].islower()]
+    return not inner or surface.isupper() or all(i < len(surface) and surface[i].isupper() for i in inner)
 
 
 def _major(place: Place) -> bool:
@@ -147,10 +156,12 @@ def _speaks(before: str, after: str, words: English) -> bool:
     return bool(following and following.group(1) in verbs or inverted)  # not "said Bani Walid was handed over"
 
 
-def place_context(text: str, candidate: Candidate, words: English | None = None) -> bool:
-    """A preposition or "the town of" before the name, or a feature noun after it."""
+def place_context(text: str, candidate: Candidate, words: English | None = None, strong: bool = False) -> bool:
+    """A preposition or "the town of" before the name, or a feature noun after it; `strong`: only
+    those that make it a place wherever else it stands ("in", not "at")."""
     words = words or english()
-    return bool(words.place_before_pattern.search(text[max(0, candidate.start - 40):candidate.start])) or \
+    before = words.strong_place_before_pattern if strong else words.place_before_pattern
+    return bool(before.search(text[max(0, candidate.start - 40):candidate.start])) or \
         _feature_noun_after(text[candidate.end:candidate.end + 40], words)
 
 

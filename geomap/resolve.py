@@ -85,7 +85,7 @@ def resolve_mentions(article: Article, candidates: list[Candidate], gazetteer: G
     evidence, then the doubtful ones where the others vouch for them, and the ambiguous ones
     again knowing where everything else went."""
     body = article.body
-    placed = {c.text for c in candidates if place_context(body, c)}
+    placed = {c.text for c in candidates if place_context(body, c, strong=True)}
     doubtful = {id(c) for c in candidates if _needs_support(c, gazetteer, placed)}
     sure = [(c.start, gazetteer[c.place_ids[0]]) for c in candidates if len(c.place_ids) == 1 and id(c) not in doubtful]
     context = _Context.of(sure, gazetteer)
@@ -130,7 +130,7 @@ def _needs_support(candidate: Candidate, gazetteer: Gazetteer, placed: set[str])
         return False
     if all(p.feature_type == "village" for p in places):
         return True  # a village named alone, with no place's context: only near the article's places
-    return candidate.text in given_names() and \
+    return (candidate.text in given_names() or fold_name(candidate.text).title() in given_names()) and \
         not any(p.feature_type in ("province", "region") or (p.population or 0) >= _TOWN_KNOWN_BY_NAME for p in places)
 
 
