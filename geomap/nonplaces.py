@@ -107,7 +107,7 @@ def _not_a_place(candidate: Candidate, places: list[Place], evidence: _Evidence)
     if not any(_same_inner_capitals(surface, name) for p in places for name in p.names):
         return "a different casing"  # "Noma" is not NoMa
     english_words = _english_words(surface)
-    if english_words and _NEXT_NAME.match(after) and not _feature_noun_after(after, words):
+    if english_words and " " not in surface and _NEXT_NAME.match(after) and not _feature_noun_after(after, words):
         return "English word before a name"  # "Central Government", "West Coast"
     if not any(_name_over_word(p, surface, english_words) for p in places) and not place_context(text, candidate, words):
         return "a word or a person's name more than this place"
@@ -132,19 +132,17 @@ def _name_over_word(place: Place, surface: str, english_words: bool) -> bool:
     "March", "David", "Obama"); never a division whose name is a dictionary word ("Centre")."""
     if place.feature_type == "country":
         return True
-    if english_words and place.feature_type not in ("city", "town", "village"):
-        return False
+    if english_words and " " not in surface and place.feature_type not in ("city", "town", "village"):
+        return False  # a division named "Centre" or "Western", not "New Jersey"
     parts = re.findall(r"[^\W\d_]+", surface.lower())
     commonest = max((zipf(w) for w in parts), default=0.0) if len(parts) == 1 or english_words else zipf(surface.lower())
     return commonest - 0.6 * math.log10(max(place.population or 0, _UNKNOWN_POPULATION)) < _NAME_OVER_WORD
 
 
 def _english_words(surface: str) -> bool:
-    """Every word of `surface` an English dictionary word ("Police", "White House") or a word as
-    common as the commonest ("Of", "To"), not a name."""
-    parts = re.findall(r"[^\W\d_]+", surface.lower())
-    return bool(parts) and all(zipf(w) >= _FUNCTION_WORD_ZIPF or dictionary_word(w) and zipf(w) >= _DICTIONARY_ZIPF
-                               for w in parts)
+    """Every word of `surface` an English word ("Police", "White House"), not a name."""
+    parts = re.findall(r"[^\W\d_]+", surface)
+    return bool(parts) and all(_plain_word(w) for w in parts)
 
 
 def _speaks(before: str, after: str, words: English) -> bool:
@@ -199,12 +197,19 @@ def _people_named(text: str, candidates: Sequence[Candidate], words: English) ->
                 name = following.group(1)
                 if surface in given_names() or following.start(1) not in places_at and not (
                         name in words.months or name in words.weekdays or name in words.organisation_words
-                        or re.fullmatch(words.feature_noun_pattern, name, re.IGNORECASE)):
-                    people.update((surface, name))
+                        or _plain_word(name) or re.fullmatch(words.feature_noun_pattern, name, re.IGNORECASE)):
+                    people.update((surface, name))  # a surname is no English word: "Ahmed", not "Are", "Star"
             previous = _PREVIOUS_NAME.search(text, max(0, occurrence.start() - 30), occurrence.start())
             if previous and previous.start(1) not in places_at and _first_name(previous.group(1), words):
                 people.add(surface)
     return people
+
+
+def _plain_word(word: str) -> bool:
+    """An English dictionary word ("Police", "Star") or a word as common as the commonest ("Of",
+    "Are"), whatever its capital: no name."""
+    low = word.lower()
+    return zipf(low) >= _FUNCTION_WORD_ZIPF or dictionary_word(low) and zipf(low) >= _DICTIONARY_ZIPF
 
 
 def _first_name(word: str, words: English) -> bool:
