@@ -150,7 +150,7 @@ def _supported(place: Place, anchors, gazetteer: Gazetteer) -> bool:
         if other.id == place.id or gazetteer.is_ancestor(other.id, place.id) or gazetteer.is_ancestor(place.id, other.id):
             return True
         if place.feature_type != "country" and gazetteer.country_of(other.id) == country and \
-                great_circle((place.lat, place.lon), (other.lat, other.lon)).km <= _SUPPORT_KM:
+                _km(place, other) <= _SUPPORT_KM:
             return True
     return False
 
@@ -171,9 +171,10 @@ class _Context:
         return _Context([(s, p) for s, p in self.anchors if s != start],
                         self.countries) if any(s == start for s, _ in self.anchors) else self
 
-    @property
-    def located(self) -> list[Place]:
-        return [p for _, p in self.anchors if p.feature_type != "country"]
+    @functools.cached_property
+    def located(self) -> tuple[Place, ...]:
+        """The places (not countries) named, each once: a cluster is of places, not of mentions."""
+        return tuple({p.id: p for _, p in self.anchors if p.feature_type != "country"}.values())
 
 
 def _resolve(article: Article, candidate: Candidate, context: _Context, gazetteer: Gazetteer) -> Mention:
@@ -206,6 +207,12 @@ def _noun_patterns() -> tuple[re.Pattern, re.Pattern]:
     nouns = english().feature_noun_pattern
     return (re.compile(rf"\s*(?:'s\s+)?({nouns})s?\b", re.IGNORECASE),
             re.compile(rf"\b({nouns})\s+(?:of\s+)?$", re.IGNORECASE))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance (geopy), remembered: the same pairs come up for every ambiguous name."""
+    return great_circle((a.lat, a.lon), (b.lat, b.lon)).km
 
 
 def _words_before(body: str, candidate: Candidate) -> frozenset[str]:
@@ -246,7 +253,7 @@ def _score(place: Place, candidate: Candidate, cue: str | None, in_named_country
     located = context.located
     if located:
         closeness = sum(1.0 if d < 50 else 0.6 if d < 200 else 0.25 if d < 1000 else 0.0
-                        for d in (great_circle((place.lat, place.lon), (p.lat, p.lon)).km for p in located))
+                        for d in (_km(place, p) for p in located))
         score += 1.5 * min(1.0, closeness / 2) + (0.5 if closeness >= 3 else 0.0)  # a cluster beats a lone namesake
     if place.curated:  # the user's own entry; its size is theirs to weigh, but a country is a country
         return score + _CURATED_PRIOR + (_FEATURE_PRIOR["country"] if place.feature_type == "country" else 0.0)

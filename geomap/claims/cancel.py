@@ -2,6 +2,8 @@
 hypothetical, history; and the hedges a claim keeps."""
 from __future__ import annotations
 
+import functools
+
 from .dates import history_reason
 from .frames import FrameMatch
 from .lexicon import Lexicon
@@ -83,4 +85,9 @@ def _intent(state: ArticleState, view: SentenceView, frame: FrameMatch, window_s
 
 def _says_not(frame: FrameMatch, lexicon: Lexicon) -> bool:
     """Whether the lexicon phrase itself is negative ("has not fallen"): its negation is its meaning."""
-    return bool(lexicon.negation.find(tokenize(frame.pattern.text)))
+    return _negative_phrase(frame.pattern.text, lexicon)
+
+
+@functools.lru_cache(maxsize=1024)
+def _negative_phrase(text: str, lexicon: Lexicon) -> bool:
+    return bool(lexicon.negation.find(tokenize(text)))
