@@ -2,10 +2,10 @@
 
 Builds a synthetic conflict (a grid of invented villages; articles from `sources`
 sources in which the first two actors of the bundled actors.yaml capture them in turn),
-runs `build_map --self-contained`, then opens map.html in headless Chromium with no
+runs `build_map` (Leaflet and jQuery inlined, as always), then opens map.html in headless Chromium with no
 network and prints, from inside the page: when the map was ready (scripts run, overview
 drawn) and how long switching every source layer on took; and, from outside, the whole
-Chromium run including its start-up. Needs chromium and libjs-leaflet, libjs-jquery.
+Chromium run including its start-up. Needs chromium.
 Asserts nothing. Run: python benchmarks/map_speed.py [places] [sources]
 """
 from __future__ import annotations
@@ -67,7 +67,7 @@ def main(places: int = 250, sources: int = 20) -> None:
                     f"---\nsource: Source {s:02d}\ndate: 2021-09-06\ntitle: Report {part}\n---\n" + "\n".join(lines) + "\n",
                     encoding="utf-8")
         started = time.perf_counter()
-        result = geomap.build_map(work / "articles", work / "gazetteer", work / "out", self_contained=True)
+        result = geomap.build_map(work / "articles", work / "gazetteer", work / "out")
         features = sum(1 for r in result.analysis.reports)
         page = work / "out" / "map.html"
         print(f"build: {len(result.analysis.mentions)} mentions, {len(result.analysis.claims)} claims, "

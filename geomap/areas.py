@@ -30,6 +30,7 @@ class Area:
     geometry: BaseGeometry
     approximate: bool
     how: str
+    credit: str = ""  # what the boundary's source asks the map to say
 
 
 def areas_of(gazetteer: Gazetteer) -> dict[str, Area]:
@@ -41,7 +42,8 @@ def areas_of(gazetteer: Gazetteer) -> dict[str, Area]:
     areas = {}
     for place in gazetteer:
         if place.geometry is not None:
-            areas[place.id] = Area(place.id, place.geometry, False, "curated polygon from the gazetteer")
+            areas[place.id] = Area(place.id, place.geometry, False,
+                                   f"boundary: {place.geometry_source or 'from its gazetteer entry'}", place.geometry_credit)
         elif place.feature_type in AREA_TYPES:
             areas[place.id] = _approximate(place, sorted(children.get(place.id, []), key=lambda p: p.id))
     return areas

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from . import geonames, pipeline
+from . import boundaries, geonames, pipeline
 from .errors import GeomapError
 from .export import write_atomically
 from .actors import load_actors
@@ -66,10 +66,13 @@ def main() -> None:
 @click.option("--out", default="output", show_default=True, type=click.Path(path_type=Path),
               help="Folder for the outputs (map.html, mentions.csv, claims.geojson, claims.csv, unmatched.csv, embed.html).")
 @click.option("--title", default=pipeline.DEFAULT_TITLE, show_default=True, help="Title shown on the map.")
-@click.option("--self-contained", is_flag=True,
-              help="Inline Leaflet and jQuery from local copies (Debian: libjs-leaflet, libjs-jquery), so the map "
-                   "works offline but for base-map tiles.")
-@click.option("--png", is_flag=True, help="Also write map.png, rendered by headless Chromium.")
+@click.option("--cdn", is_flag=True,
+              help="Load Leaflet and jQuery from the network (a smaller map.html) instead of carrying them, "
+                   "as the default map does so that it works offline.")
+@click.option("--png", is_flag=True, help="Also write map.png: the print layout (map, names, legend, sources), "
+                                          "rendered by headless Chromium.")
+@click.option("--png-scale", default=1.0, show_default=True, type=click.FloatRange(0.5, 4),
+              help="Pixels per CSS pixel in map.png: 2 for a sharp printed figure.")
 @click.option("--strict", is_flag=True, help="Write nothing if any article cannot be used (default: skip it, exit 1).")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 256),
               help="Processes for the per-article work; the outputs are the same for any number.")
@@ -78,12 +81,12 @@ def main() -> None:
                    "address (needs pip install 'geomap[dask]').")
 @_LEXICON_OPTION
 @_no_traceback
-def build(articles: Path, gazetteer: Path, actors: Path | None, out: Path, title: str, self_contained: bool,
-          png: bool, strict: bool, jobs: int, dask: str | None, lexicon: Path | None) -> None:
+def build(articles: Path, gazetteer: Path, actors: Path | None, out: Path, title: str, cdn: bool,
+          png: bool, png_scale: float, strict: bool, jobs: int, dask: str | None, lexicon: Path | None) -> None:
     """Build the map and its data files from a folder of articles."""
     result = pipeline.build_map(articles=articles, gazetteer=gazetteer, out=out, actors=actors, title=title,
-                                self_contained=self_contained, png=png, strict=strict, jobs=jobs, progress=True, dask=dask,
-                                lexicon=lexicon)
+                                cdn=cdn, png=png, png_scale=png_scale, strict=strict, jobs=jobs, progress=True,
+                                dask=dask, lexicon=lexicon)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for error in result.errors:
@@ -207,6 +210,31 @@ def gazetteer_import_geonames(curated: Path, out: Path, dataset: str | None, dum
     write_atomically(out, geonames.gazetteer_text(imported, note))
     more = f", more names for {len(imported.names)} curated places" if imported.names else ""
     click.echo(f"{out}: {len(imported.places)} places{more}")
+
+
+@gazetteer.command("import-boundaries")
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--name-field", required=True, help="The property holding each unit's name (geoBoundaries: shapeName; "
+                                                   "GADM: NAME_2 for districts, NAME_1 for provinces).")
+@click.option("--level", type=click.Choice(sorted(boundaries.LEVELS)), default="district", show_default=True,
+              help="Which gazetteer places the units are.")
+@click.option("--gazetteer", "gazetteer_path", default="gazetteer", show_default=True, type=click.Path(path_type=Path),
+              help="The gazetteer whose places get the boundaries.")
+@click.option("--out", default=None, type=click.Path(path_type=Path),
+              help="YAML file to write (replaced atomically).  [default: boundaries_LEVEL.yaml in the gazetteer folder]")
+@click.option("--credit", default="", help="Credit for the map's attribution (geoBoundaries and GADM are recognised).")
+@_no_traceback
+def gazetteer_import_boundaries(file: Path, name_field: str, level: str, gazetteer_path: Path, out: Path | None,
+                                credit: str) -> None:
+    """Give gazetteer places their real boundaries from a GeoJSON file (geoBoundaries, GADM), matched
+    by name and position; print what matched, what did not and why."""
+    out = out or (gazetteer_path if gazetteer_path.is_dir() else gazetteer_path.parent) / f"boundaries_{level}.yaml"
+    places = load_gazetteer(gazetteer_path, exclude=(out,))
+    report = boundaries.match_boundaries(boundaries.read_units(file, name_field), places, level, credit)
+    click.echo(report.as_text(), nl=False)
+    note = f"geomap gazetteer import-boundaries {file.name} --name-field {name_field} --level {level}"
+    write_atomically(out, boundaries.areas_text(report, file.name, note))
+    click.echo(f"{out}: boundaries for {len(report.matched)} places")
 
 
 def _fail(exc: GeomapError) -> None:

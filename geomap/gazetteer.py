@@ -76,6 +76,8 @@ class Place:
     referred_to_as: tuple[str, ...] = ()
     geometry: BaseGeometry | None = None  # a curated area, lon/lat
     population: int | None = None
+    geometry_source: str = ""  # where its boundary comes from, when not from its own entry
+    geometry_credit: str = ""  # the credit its boundary's source asks a map for
     curated: bool = True  # False for a place from a generated file (`import-geonames`)
     origin: str = ""  # file:line the entry was read from
 
@@ -184,7 +186,7 @@ class Gazetteer:
 
 
 _ROW_FIELDS = ("name", "feature_type", "lat", "lon", "parent", "variants", "source", "precision_km",
-               "geonames_id", "referred_to_as", "geometry", "population", "curated", "origin")
+               "geonames_id", "referred_to_as", "geometry", "population", "geometry_source", "geometry_credit", "curated", "origin")
 
 
 def _row_of(place: Place) -> list:
@@ -282,12 +284,12 @@ def _read(path: Path, exclude: tuple[Path, ...] = ()) -> tuple[Gazetteer, list[P
     files = gazetteer_files(path, exclude)
     if not files:
         problems.append(Problem(str(path), None, "no gazetteer *.yaml files in this folder"))
-    more_names: list[tuple[Path, LineDict]] = []
+    additions: list[tuple[str, Path, LineDict]] = []
     for file in files:
         try:
             for document in load_yaml_in_parts(file, "places", GazetteerError):
                 curated = not (isinstance(document, dict) and document.get("generated"))
-                more_names += [(file, entry) for entry in _names_entries(file, document, problems)]
+                additions += _addition_entries(file, document, problems)
                 for entry in _entries(file, document, problems):
                     place = _place_from_entry(file, entry, problems, curated)
                     if place is None:
@@ -299,7 +301,7 @@ def _read(path: Path, exclude: tuple[Path, ...] = ()) -> tuple[Gazetteer, list[P
                     places.append(place)
         except GazetteerError as exc:
             problems.extend(exc.problems)
-    places = _with_more_names(places, more_names, problems)
+    places = _with_additions(places, additions, problems)
     gazetteer = Gazetteer(places)
     problems.extend(_relation_problems(gazetteer))
     return gazetteer, sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
@@ -309,14 +311,14 @@ def _entries(file: Path, document, problems: list[Problem]) -> list[LineDict]:
     if document is None:
         problems.append(Problem(str(file), None, "empty file: expected a 'places:' list"))
         return []
-    if isinstance(document, dict) and "places" not in document and "names" in document:
-        return []  # a file of names for places listed elsewhere
+    if isinstance(document, dict) and "places" not in document and any(k in document for k in _ADDITIONS):
+        return []  # a file of names or areas for places listed elsewhere
     if not isinstance(document, dict) or "places" not in document:
         line = getattr(document, "line", 1)
         problems.append(Problem(str(file), line, "expected a mapping with a 'places:' list"))
         return []
     for key in document:
-        if key not in ("places", "names", "generated"):
+        if key not in ("places", "generated", *_ADDITIONS):
             problems.append(Problem(str(file), document.line_of(key), f"unknown top-level field {key!r}"))
     entries = document["places"]
     if not isinstance(entries, list):
@@ -331,38 +333,58 @@ def _entries(file: Path, document, problems: list[Problem]) -> list[LineDict]:
     return good
 
 
-def _names_entries(file: Path, document, problems: list[Problem]) -> list[LineDict]:
-    """The `names:` list: more names for places listed elsewhere ({place: id, variants: [...]})."""
-    entries = document.get("names") if isinstance(document, dict) else None
-    if entries is None:
-        return []
-    if not isinstance(entries, list) or not all(isinstance(e, LineDict) for e in entries):
-        problems.append(Problem(str(file), document.line_of("names"), "'names' must be a list of {place, variants}"))
-        return []
-    good = []
-    for entry in entries:
-        unknown = [k for k in entry if k not in ("place", "variants")]
-        variants = entry.get("variants")
-        if unknown or not isinstance(entry.get("place"), str) or not isinstance(variants, list) or \
-                not all(isinstance(v, str) and v.strip() for v in variants):
-            problems.append(Problem(str(file), entry.line, "each entry of 'names' needs a place id and a list of variants"
-                                    + (f"; unknown field {unknown[0]!r}" if unknown else "")))
+_ADDITIONS = {  # top-level lists that add to places listed elsewhere: their fields, required first
+    "names": (("place", "variants"), ()),
+    "areas": (("place", "geometry", "source"), ("credit",)),
+}
+
+
+def _addition_entries(file: Path, document, problems: list[Problem]) -> list[tuple[str, Path, LineDict]]:
+    """The `names:` (more variants) and `areas:` (a boundary) entries for places listed elsewhere."""
+    found = []
+    for kind, (required, optional) in _ADDITIONS.items():
+        entries = document.get(kind) if isinstance(document, dict) else None
+        if entries is None:
             continue
-        good.append(entry)
-    return good
+        if not isinstance(entries, list) or not all(isinstance(e, LineDict) for e in entries):
+            problems.append(Problem(str(file), document.line_of(kind), f"'{kind}' must be a list of {{{', '.join(required)}}}"))
+            continue
+        for entry in entries:
+            unknown = [k for k in entry if k not in required and k not in optional]
+            missing = [k for k in required if entry.get(k) in (None, "", [])]
+            if unknown or missing:
+                problems.append(Problem(str(file), entry.line, f"each entry of '{kind}' needs {', '.join(required)}"
+                                        + (f"; unknown field {unknown[0]!r}" if unknown else "")))
+                continue
+            found.append((kind, file, entry))
+    return found
 
 
-def _with_more_names(places: list[Place], more: list[tuple[Path, LineDict]], problems: list[Problem]) -> list[Place]:
-    """`places` with the variants that `names:` lists give them, after their own."""
+def _with_additions(places: list[Place], additions: list[tuple[str, Path, LineDict]],
+                    problems: list[Problem]) -> list[Place]:
+    """`places` with the variants `names:` gives them (after their own) and the boundaries `areas:` gives
+    those that have none of their own."""
     by_id = {p.id: p for p in places}
-    for file, entry in more:
-        place = by_id.get(entry["place"])
+    for kind, file, entry in additions:
+        place = by_id.get(entry["place"]) if isinstance(entry["place"], str) else None
         if place is None:
             problems.append(Problem(str(file), entry.line_of("place"),
-                                    f"names: unknown place {entry['place']!r}{did_you_mean(entry['place'], by_id)}"))
+                                    f"{kind}: unknown place {entry['place']!r}{did_you_mean(str(entry['place']), by_id)}"))
             continue
-        by_id[place.id] = dataclasses.replace(
-            place, variants=tuple(dict.fromkeys((*place.variants, *entry["variants"]))))
+        if kind == "names":
+            variants = entry["variants"]
+            if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
+                problems.append(Problem(str(file), entry.line_of("variants"), "names: variants must be a list of names"))
+                continue
+            by_id[place.id] = dataclasses.replace(place, variants=tuple(dict.fromkeys((*place.variants, *variants))))
+        elif place.geometry is None:
+            try:
+                geometry = parse_geometry(entry["geometry"])
+            except ValueError as exc:
+                problems.append(Problem(str(file), entry.line_of("geometry"), f"areas: {place.id}: {exc}"))
+                continue
+            by_id[place.id] = dataclasses.replace(place, geometry=geometry, geometry_source=str(entry["source"]),
+                                                  geometry_credit=str(entry.get("credit") or ""))
     return list(by_id.values())
 
 

@@ -17,7 +17,7 @@ from .export import claims_csv, claims_geojson, embed_snippet, mentions_csv, unm
 from .gazetteer import Gazetteer
 from .cache import load_indexed
 from .matching import NameIndex, build_index
-from .render import build_folium_map, find_assets, find_chromium, inline_assets, render_html, screenshot
+from .render import build_folium_map, find_chromium, render_html, screenshot
 from .resolve import Mention, find_mentions
 
 OUTPUT_FILES = ("map.html", "mentions.csv", "claims.geojson", "claims.csv", "unmatched.csv", "embed.html")
@@ -147,8 +147,9 @@ def build_map(
     out: str | Path = "output",
     actors: str | Path | None = None,
     title: str = DEFAULT_TITLE,
-    self_contained: bool = False,
+    cdn: bool = False,
     png: bool = False,
+    png_scale: float = 1,
     strict: bool = False,
     jobs: int = 1,
     progress: bool = False,
@@ -157,9 +158,10 @@ def build_map(
 ) -> BuildResult:
     """Read `articles`, resolve against `gazetteer`, write the OUTPUT_FILES to `out`.
 
-    `actors` defaults to `actors.yaml` inside the gazetteer folder. `self_contained`
-    inlines Leaflet and jQuery from local copies (see `render.find_assets`); `png`
-    also writes map.png, rendered by headless Chromium. With `strict`, an article that
+    `actors` defaults to `actors.yaml` inside the gazetteer folder. map.html carries
+    Leaflet and jQuery (from the xstatic packages) and works offline; `cdn` links them
+    from the network instead, for a smaller file. `png` also writes map.png, the print
+    layout rendered by headless Chromium, at `png_scale` (2 for print). With `strict`, an article that
     cannot be used stops the build (ArticleError) instead of being skipped. `jobs`,
     `progress`, `dask` and `lexicon` are as for `analyse`.
     Raises a GeomapError subclass for unusable inputs before anything is written.
@@ -168,7 +170,6 @@ def build_map(
     actors_path = Path(actors) if actors else (gazetteer_path if gazetteer_path.is_dir() else gazetteer_path.parent) / "actors.yaml"
     out = Path(out)
     _check_writable(out)
-    assets = find_assets() if self_contained else None
     chromium = find_chromium() if png else None
     places, index = load_indexed(gazetteer_path)
     who = load_actors(actors_path)
@@ -177,9 +178,9 @@ def build_map(
     if strict and errors:
         raise ArticleError([*errors, Problem(str(articles), None, "--strict: nothing written because articles were skipped")])
     analysis = analyse(loaded, places, who, jobs=jobs, progress=progress, index=index, dask=dask, lexicon=lexicon)
-    page = render_html(build_folium_map(analysis.reports, loaded, who, areas_of(places), title))
+    page = render_html(build_folium_map(analysis.reports, loaded, who, areas_of(places), title), cdn=cdn)
     documents = {
-        "map.html": inline_assets(page, assets) if assets else page,
+        "map.html": page,
         "mentions.csv": mentions_csv(loaded, analysis.mentions),
         "claims.geojson": claims_geojson(analysis.reports, loaded),
         "claims.csv": claims_csv(analysis.reports, loaded, places, {a.id for a in who}),
@@ -191,7 +192,7 @@ def build_map(
         write_atomically(out / name, text)
         outputs[name] = out / name
     if chromium:
-        outputs["map.png"] = screenshot(chromium, out / "map.html", out / "map.png")
+        outputs["map.png"] = screenshot(chromium, out / "map.html", out / "map.png", scale=png_scale)
     return BuildResult(analysis, outputs, warnings, errors)
 
 

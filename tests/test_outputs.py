@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import shutil
 
 import pytest
 
@@ -102,17 +103,34 @@ def test_map_has_an_overview_two_base_maps_a_title_and_the_places_elsewhere_off(
     _, out = built
     page = (out / "map.html").read_text(encoding="utf-8")
     assert "All sources (4)" in page and "Elsewhere, only mentioned" in page
-    assert "Street map (OpenStreetMap)" in page and "Terrain (OpenTopoMap)" in page
+    assert "Street map (OpenStreetMap; needs a network)" in page and "Terrain (OpenTopoMap; needs a network)" in page
     assert "openstreetmap.org/copyright" in page and "opentopomap" in page.lower()
     assert "Who claims to control what" in page and "2021-09-06" in page
     assert "L.control.scale" in page
 
 
-def test_map_draws_approximate_areas_and_says_so(built):
+def test_map_draws_real_boundaries_and_credits_their_source(built):
     _, out = built
     page = (out / "map.html").read_text(encoding="utf-8")
-    assert "Panjshir: approximate: convex hull of its own point and" in page
-    assert "Polygon" in page
+    assert "Polygon" in page and "Administrative boundaries courtesy of geoBoundaries.org" in page
+
+
+def test_map_draws_approximate_areas_where_there_is_no_boundary_and_says_so(tmp_path):
+    gazetteer = tmp_path / "gazetteer"
+    gazetteer.mkdir()
+    for path in (ROOT / "gazetteer").glob("*.yaml"):
+        if not path.name.startswith("boundaries_"):
+            shutil.copy(path, gazetteer / path.name)
+    build_map(ROOT / "articles", gazetteer, tmp_path / "out")
+    page = (tmp_path / "out" / "map.html").read_text(encoding="utf-8")
+    assert "Panjshir: approximate: convex hull" in page and "dashed area: approximate extent" in page
+    assert "geoBoundaries" not in page
+
+
+def test_map_carries_leaflet_and_jquery_and_links_nothing(built):
+    _, out = built
+    page = (out / "map.html").read_text(encoding="utf-8")
+    assert "<script src=" not in page and "leaflet.js" in page and "jquery.min.js" in page
 
 
 def test_embed_snippet_is_an_iframe_of_the_map(built):

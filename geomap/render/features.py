@@ -1,177 +1,32 @@
-"""The map: a static folium page that goes into a report.
-
-Layers: an "All sources" overview (a pie per place: the statuses the sources report,
-with their count), one layer per source (off at first; toggled in the layer control),
-and the places outside the conflict area that are only mentioned (off at first). Each
-layer's places are one GeoJSON layer, so thousands of places stay one script object.
-Districts, provinces and valleys are drawn as areas, dashed where approximate.
-
-All text that comes from articles is escaped here (for HTML, and for the JavaScript
-template strings folium puts it in); element ids are numbered in tree order, so the
-same inputs give a byte-identical page. `inline_assets` makes the page self-contained
-from local copies of Leaflet and jQuery.
+"""What the map shows of each place: a point per source coloured by its status, a pie of the
+sources' statuses in the overview, an area for districts and provinces, and the popups
+that quote the evidence. Each layer's places are one GeoJSON layer, so thousands of places
+stay one script object. All text from articles is escaped (`esc`).
 """
 from __future__ import annotations
 
-import base64
-import html
-import itertools
 import math
-import os
-import re
-import shutil
-import subprocess
-import tempfile
-from collections import Counter, OrderedDict
-from pathlib import Path
+from collections import Counter
 
 import folium
-from branca.element import Element
 from geopy.distance import great_circle
 
-from .actors import Actors
-from .areas import Area
-from .articles import Article
-from .assess import CONTESTED, MENTIONED, PlaceReport
-from .gazetteer import Place
-from .errors import MissingDependencyError
+from ..actors import Actors
+from ..areas import Area
+from ..articles import Article
+from ..assess import CONTESTED, MENTIONED, PlaceReport
+from ..gazetteer import Place
+from .escape import esc
 
 CONTESTED_COLOUR = "#CC79A7"
 MENTIONED_COLOUR = "#7F7F7F"
 POPUP_CLAIMS = 12  # claims quoted in one popup; the rest are counted (all are in claims.csv)
+ORIENTING_CAPITAL_KM = 150  # a capital this near the claimed places is in the initial view
 CONFLICT_AREA_KM = 300  # mentioned places farther than this from every claimed place are "elsewhere"
 _RADIUS = {"country": 5, "province": 16, "region": 16, "mountains": 12, "district": 11, "valley": 11}
 _DEFAULT_RADIUS = 7
 _ICON_PX = {"province": 38, "region": 38, "district": 30, "valley": 30}
 _DEFAULT_ICON_PX = 22
-_JS = (
-    ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js", "leaflet/leaflet.js"),
-    ("jquery", "https://code.jquery.com/jquery-3.7.1.min.js", "jquery/jquery.min.js"),
-)
-_CSS = (("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css", "leaflet/leaflet.css"),)
-ASSET_DIRS = ("/usr/share/javascript", "/usr/share/nodejs")
-"""Where local copies of Leaflet and jQuery are looked for (Debian: libjs-leaflet, libjs-jquery)."""
-
-
-class _ReportMap(folium.Map):
-    """A folium Map that loads only what these maps use: Leaflet and jQuery (for popups)."""
-
-    default_js = [(name, url) for name, url, _ in _JS]
-    default_css = [(name, url) for name, url, _ in _CSS]
-
-
-def esc(text: str) -> str:
-    """Escape text for HTML, safe too inside a JavaScript template string (folium's tooltips)."""
-    return html.escape(text, quote=True).replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
-
-
-def build_folium_map(reports: list[PlaceReport], articles: list[Article], actors: Actors,
-                     areas: dict[str, Area], title: str = "Who claims to control what") -> folium.Map:
-    """The report map: overview, a layer per source, the places elsewhere, legend and controls."""
-    fmap = _ReportMap(tiles=None, control_scale=True)
-    folium.TileLayer("OpenStreetMap", name="Street map (OpenStreetMap)").add_to(fmap)
-    folium.TileLayer("OpenTopoMap", name="Terrain (OpenTopoMap)", show=False).add_to(fmap)
-    elsewhere_ids = _elsewhere(reports)
-    by_place: dict[str, list[PlaceReport]] = {}
-    for report in reports:
-        by_place.setdefault(report.place.id, []).append(report)
-
-    sources = sorted({a.source for a in articles})
-    overview = folium.FeatureGroup(name=f"All sources ({len(sources)})", show=True)
-    pies = []
-    for place_id in sorted(by_place):
-        if place_id not in elsewhere_ids:
-            place_reports = by_place[place_id]
-            area = areas.get(place_id)
-            if area is not None:
-                _area(area, place_reports[0].place.name, status_colour(_combined_status(place_reports), actors)).add_to(overview)
-            pies.append(_overview_pie(place_reports, actors))
-    _points(pies, folium.Marker(icon=folium.DivIcon())).add_to(overview)
-    overview.add_to(fmap)
-
-    article_count = Counter(a.source for a in articles)
-    articles_by_id = {a.id: a for a in articles}
-    for source in sources:
-        count = article_count[source]
-        layer = folium.FeatureGroup(name=esc(f"{source} ({count} article{'s' if count != 1 else ''})"), show=False)
-        points = []
-        for report in (r for r in reports if r.source == source and r.place.id not in elsewhere_ids):
-            area = areas.get(report.place.id)
-            if area is not None:
-                _area(area, report.place.name, status_colour(report.status, actors)).add_to(layer)
-            points.append(_source_point(report, articles_by_id, actors))
-        _points(points, folium.CircleMarker()).add_to(layer)
-        layer.add_to(fmap)
-
-    if elsewhere_ids:
-        elsewhere = folium.FeatureGroup(name="Elsewhere, only mentioned", show=False)
-        _points([_elsewhere_point(by_place[place_id]) for place_id in sorted(elsewhere_ids)],
-                folium.CircleMarker()).add_to(elsewhere)
-        elsewhere.add_to(fmap)
-
-    folium.LayerControl(collapsed=False).add_to(fmap)
-    root = fmap.get_root()
-    root.header.add_child(Element(f"<title>{esc(title)}</title>"), name="page_title")
-    root.html.add_child(Element(_title_box(title, articles)))
-    root.html.add_child(Element(_legend(actors)))
-    bounds = _bounds([r for r in reports if r.place.id not in elsewhere_ids], areas)
-    if bounds:
-        fmap.fit_bounds(bounds, padding=(20, 20))
-    return fmap
-
-
-def render_html(fmap: folium.Map) -> str:
-    """The page as text, with element ids numbered in tree order (deterministic)."""
-    root = fmap.get_root()
-    counter = itertools.count()
-
-    def number(element: Element) -> None:
-        element._id = f"{next(counter):06d}"
-        children = list(element._children.values())
-        element._children = OrderedDict()
-        for child in children:
-            number(child)
-            element._children[child.get_name()] = child
-        for name, value in sorted(vars(element).items()):  # popups keep their html outside _children
-            if isinstance(value, Element) and name != "_parent" and value not in children:
-                number(value)
-
-    number(root)
-    return root.render()
-
-
-def find_assets(search: tuple[str, ...] | None = None) -> Path:
-    """The folder holding leaflet/ and jquery/ (GEOMAP_ASSETS, else the system's JavaScript folders)."""
-    folders = [os.environ["GEOMAP_ASSETS"]] if os.environ.get("GEOMAP_ASSETS") else []
-    folders += list(search or ASSET_DIRS)
-    for folder in folders:
-        if all((Path(folder) / relative).is_file() for _, _, relative in (*_JS, *_CSS)):
-            return Path(folder)
-    raise MissingDependencyError.at(
-        folders[0] if folders else "GEOMAP_ASSETS", None,
-        "a self-contained map needs local copies of Leaflet and jQuery: install them with "
-        "'apt-get install libjs-leaflet libjs-jquery', or set GEOMAP_ASSETS to a folder holding "
-        "leaflet/leaflet.js, leaflet/leaflet.css and jquery/jquery.min.js",
-    )
-
-
-def inline_assets(page: str, assets: Path) -> str:
-    """The page with Leaflet, jQuery and Leaflet's CSS images inlined: it then needs no network but for tiles."""
-    for _, url, relative in _JS:
-        code = (assets / relative).read_text(encoding="utf-8").replace("</script", "<\\/script")
-        page = page.replace(f'<script src="{url}"></script>', f"<script>/* {relative} */\n{code}\n</script>")
-    for _, url, relative in _CSS:
-        css_path = assets / relative
-
-        def data_uri(match: re.Match, folder: Path = css_path.parent) -> str:
-            image = folder / match.group(1)
-            if not image.is_file():
-                return match.group(0)
-            return f"url(data:image/png;base64,{base64.b64encode(image.read_bytes()).decode()})"
-
-        css = re.sub(r"url\((images/[\w.-]+\.png)\)", data_uri, css_path.read_text(encoding="utf-8"))
-        page = re.sub(rf'<link[^>]*href="{re.escape(url)}"[^>]*>', lambda _: f"<style>/* {relative} */\n{css}\n</style>", page)
-    return page
 
 
 def status_colour(status: str, actors: Actors) -> str:
@@ -188,7 +43,7 @@ def _status_label(status: str, actors: Actors) -> str:
     return f"held by {actor.name}, as claimed" if actor else status
 
 
-def _elsewhere(reports: list[PlaceReport]) -> set[str]:
+def elsewhere(reports: list[PlaceReport]) -> set[str]:
     """Places only mentioned, and far from every claimed place (or whole countries): not the conflict area."""
     claimed = {r.place.id: r.place for r in reports if r.status != MENTIONED}
     elsewhere = set()
@@ -212,7 +67,7 @@ def _claim_strength(report: PlaceReport) -> str:
     return "plain"
 
 
-def _source_point(report: PlaceReport, articles_by_id: dict[str, Article], actors: Actors) -> dict:
+def source_point(report: PlaceReport, articles_by_id: dict[str, Article], actors: Actors) -> dict:
     place = report.place
     colour = status_colour(report.status, actors)
     strength = _claim_strength(report)
@@ -244,13 +99,13 @@ _BIND = folium.JsCode("""function (feature, layer) {
 }""")
 
 
-def _points(features: list[dict], marker) -> folium.GeoJson:
+def points_layer(features: list[dict], marker) -> folium.GeoJson:
     """One GeoJSON layer for many places: one script object, however many places, so a big map stays light."""
     return folium.GeoJson({"type": "FeatureCollection", "features": features}, marker=marker,
                           on_each_feature=_BIND, control=False)
 
 
-def _area(area: Area, name: str, colour: str) -> folium.GeoJson:
+def area_layer(area: Area, name: str, colour: str) -> folium.GeoJson:
     label = f"{name}: {area.how}" if area.approximate else name
     style = {"color": colour, "weight": 1.5, "fillColor": colour, "fillOpacity": 0.1 if area.approximate else 0.18,
              "dashArray": "6 4" if area.approximate else None}
@@ -262,18 +117,18 @@ def _area(area: Area, name: str, colour: str) -> folium.GeoJson:
     )
 
 
-def _combined_status(reports: list[PlaceReport]) -> str:
+def combined_status(reports: list[PlaceReport]) -> str:
     """The sources' status where they agree, else contested."""
     return reports[0].status if len({r.status for r in reports}) == 1 else CONTESTED
 
 
-def _overview_pie(reports: list[PlaceReport], actors: Actors) -> dict:
+def overview_pie(reports: list[PlaceReport], actors: Actors) -> dict:
     """A pie of the statuses the sources report, the number of sources in its middle."""
     place = reports[0].place
     counts = Counter(r.status for r in reports)
     slices = [(status_colour(status, actors), counts[status]) for status in sorted(counts, key=lambda s: (-counts[s], s))]
     agree = len(counts) == 1
-    size = _ICON_PX.get(place.feature_type, _DEFAULT_ICON_PX)
+    size = icon_px(place)
     lines = [f"{r.source}: {_status_label(r.status, actors)} ({len(r.claims)} claim{'s' if len(r.claims) != 1 else ''}"
              f"; spelled {', '.join(r.spellings) or place.name})" for r in reports]
     verdict = "sources agree" if agree else "sources disagree"
@@ -282,13 +137,18 @@ def _overview_pie(reports: list[PlaceReport], actors: Actors) -> dict:
              f" &middot; <b>{verdict}</b></div><ul style='padding-left:16px;margin:4px 0'>"
              + "".join(f"<li>{esc(line)}</li>" for line in lines)
              + "</ul><div style='font-size:smaller'>Toggle a source's layer to read its evidence.</div></div>")
-    icon = {"html": _pie_svg(slices, len(reports), size, dashed=not agree), "iconSize": [size, size],
+    icon = {"html": _pie_svg(place.id, slices, len(reports), size, dashed=not agree), "iconSize": [size, size],
             "iconAnchor": [size // 2, size // 2], "className": "geomap-pie"}
     return _point(place, esc(f"{place.name}: {len(reports)} source{'s' if len(reports) != 1 else ''}, {verdict}"),
                   popup, icon=icon)
 
 
-def _pie_svg(slices: list[tuple[str, int]], total: int, size: int, dashed: bool) -> str:
+def icon_px(place: Place) -> int:
+    """The width of the place's pie on the overview: bigger for bigger kinds of place."""
+    return _ICON_PX.get(place.feature_type, _DEFAULT_ICON_PX)
+
+
+def _pie_svg(place_id: str, slices: list[tuple[str, int]], total: int, size: int, dashed: bool) -> str:
     radius = size / 2 - 2
     centre = size / 2
     parts, angle = [], -math.pi / 2
@@ -307,10 +167,11 @@ def _pie_svg(slices: list[tuple[str, int]], total: int, size: int, dashed: bool)
     parts.append(f"<circle cx='{centre:g}' cy='{centre:g}' r='{radius:g}' fill='none' stroke='#000' {ring}/>")
     parts.append(f"<text x='50%' y='50%' dy='0.35em' text-anchor='middle' font-size='{max(10, size // 3)}' "
                  f"font-family='sans-serif' font-weight='bold' fill='#fff' stroke='#000' stroke-width='0.6'>{total}</text>")
-    return f"<svg xmlns='http://www.w3.org/2000/svg' width='{size}' height='{size}' opacity='0.9'>{''.join(parts)}</svg>"
+    return (f"<svg xmlns='http://www.w3.org/2000/svg' class='geomap-pie-mark' data-place='{esc(place_id)}' "
+            f"width='{size}' height='{size}' opacity='0.9'>{''.join(parts)}</svg>")
 
 
-def _elsewhere_point(reports: list[PlaceReport]) -> dict:
+def elsewhere_point(reports: list[PlaceReport]) -> dict:
     place = reports[0].place
     sources = ", ".join(r.source for r in reports)
     style = {"radius": 5, "color": MENTIONED_COLOUR, "weight": 1, "fillColor": MENTIONED_COLOUR, "fillOpacity": 0.3}
@@ -368,43 +229,13 @@ def _highlight(sentence: str, place_text: str) -> str:
     return f"{esc(sentence[:at])}<mark>{esc(place_text)}</mark>{esc(sentence[end:])}"
 
 
-def _title_box(title: str, articles: list[Article]) -> str:
-    dates = sorted(a.date for a in articles if a.date)
-    span = (dates[0].isoformat() if dates[0] == dates[-1] else f"{dates[0].isoformat()} to {dates[-1].isoformat()}") if dates else "undated"
-    sources = len({a.source for a in articles})
-    return (
-        "<div id='geomap-title' style='position:fixed;top:10px;left:60px;z-index:1000;background:#fff;"
-        "padding:6px 10px;border:1px solid #999;border-radius:4px;font:13px sans-serif;max-width:50%'>"
-        f"<b style='font-size:15px'>{esc(title)}</b><br>{len(articles)} articles from {sources} sources, {esc(span)}"
-        "</div>"
-    )
-
-
-def _legend(actors: Actors) -> str:
-    def dot(colour: str, extra: str = "") -> str:
-        return (f"<span style='display:inline-block;width:12px;height:12px;border-radius:50%;vertical-align:middle;"
-                f"background:{colour};{extra}margin-right:6px'></span>")
-
-    rows = [dot(a.colour) + esc(f"{a.name}: claimed control") for a in actors]
-    rows.append(dot(CONTESTED_COLOUR, "border:2px dashed #000;") + "contested: rival claims or a denial")
-    rows.append(dot(MENTIONED_COLOUR, "opacity:0.4;") + "mentioned: no control claim")
-    rows.append(dot("#999", "opacity:0.35;border:1px dotted #000;") + "faint: every claim hedged")
-    rows.append(dot("#999", "border:2px solid #000;") + "strong: corroborated by a second claimant")
-    rows.append("<span style='display:inline-block;width:14px;height:9px;border:1.5px dashed #555;margin-right:6px'></span>"
-                "dashed area: approximate extent")
-    rows.append("All sources: a pie of what the sources report; the number is how many mention the place; "
-                "a dashed ring means they disagree.")
-    rows.append("Circle size: province &gt; district &gt; town or locality.")
-    return (
-        "<div id='geomap-legend' style='position:fixed;bottom:30px;left:10px;z-index:1000;background:#fff;"
-        "padding:8px 10px;border:1px solid #999;border-radius:4px;font:12px sans-serif;max-width:280px'>"
-        "<b>Claimed control, per source</b>" + "".join(f"<div>{row}</div>" for row in rows) + "</div>"
-    )
-
-
-def _bounds(reports: list[PlaceReport], areas: dict[str, Area]):
+def bounds_of(reports: list[PlaceReport], areas: dict[str, Area]):
+    """The initial view: the places claimed, and a capital reported near them, which orients a reader
+    (or every place but countries, when nothing is claimed)."""
     claimed = [r.place for r in reports if r.status != MENTIONED]
-    located = claimed or [r.place for r in reports if r.place.feature_type != "country"]
+    capitals = [r.place for r in reports if "capital" in r.place.referred_to_as and any(
+        great_circle((r.place.lat, r.place.lon), (c.lat, c.lon)).km <= ORIENTING_CAPITAL_KM for c in claimed)]
+    located = claimed + capitals or [r.place for r in reports if r.place.feature_type != "country"]
     if not located:
         return None
     lats = [p.lat for p in located]
@@ -415,30 +246,3 @@ def _bounds(reports: list[PlaceReport], areas: dict[str, Area]):
             lats += [miny, maxy]
             lons += [minx, maxx]
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
-
-
-def find_chromium() -> str:
-    """The headless browser used for --png."""
-    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    raise MissingDependencyError.at("chromium", None, "--png needs Chromium: install it with 'apt-get install chromium'")
-
-
-def screenshot(chromium: str, page: Path, png: Path, size: tuple[int, int] = (1280, 900)) -> Path:
-    """Render `page` to `png` in headless Chromium (the tiles need a network; the rest is in the page)."""
-    with tempfile.TemporaryDirectory(prefix="geomap-chromium-") as profile:
-        partial = png.with_name(f".partial-{png.name}")
-        command = [
-            chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-            f"--window-size={size[0]},{size[1]}", "--virtual-time-budget=5000", "--hide-scrollbars",
-            f"--screenshot={partial}", page.resolve().as_uri(),
-        ]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
-        if result.returncode != 0 or not partial.is_file():
-            partial.unlink(missing_ok=True)
-            raise MissingDependencyError.at(chromium, None, f"Chromium could not render the map: {result.stderr.strip()[-300:]}")
-        os.replace(partial, png)
-    return png
