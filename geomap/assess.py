@@ -1,6 +1,7 @@
 """Per-source status of each place: what the map colours.
 
-Rules (also in the README), over the current claims (`current_claims`):
+Rules (also in the README), over the current claims (`current_claims`: each claimant's
+latest, and only claims less than SUPERSEDE_DAYS older than the newest one):
 - no control claim about the place -> "mentioned";
 - claims name one controller and nobody denies them -> that controller's actor id;
 - claims name rival controllers, or any claim is denied or disputed -> "contested".
@@ -13,13 +14,15 @@ from dataclasses import dataclass
 
 from .articles import Article
 from .claims import Claim
+from .curation import Unmatched
 from .gazetteer import Place
 from .resolve import Mention
 
 CONTESTED = "contested"
 MENTIONED = "mentioned"
 SUPERSEDE_DAYS = 7
-"""Rival claims this close to the newest one stay in play (contested); older ones are superseded."""
+"""Rival claims less than this many days older than the newest one stay in play (contested); a claim
+a week or more older is superseded: a capture reported and, a week later, the recapture shows the recapture."""
 
 
 def current_claims(claims: Iterable[Claim]) -> list[Claim]:
@@ -32,7 +35,7 @@ def current_claims(claims: Iterable[Claim]) -> list[Claim]:
     if not dated:
         return claims
     newest = max(dated)
-    recent = [c for c in claims if c.date is None or (newest - c.date).days <= SUPERSEDE_DAYS]
+    recent = [c for c in claims if c.date is None or (newest - c.date).days < SUPERSEDE_DAYS]
     latest: dict[str, object] = {}
     for claim in recent:
         if claim.date is not None and (claim.claimant not in latest or claim.date > latest[claim.claimant]):
@@ -87,3 +90,14 @@ def assess(articles: Iterable[Article], mentions: Iterable[Mention], claims: Ite
         reports.append(PlaceReport(source, places[place_id], status_of(found), tuple(spellings[key]),
                                    tuple(sorted(article_ids[key])), found))
     return reports
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything read from a set of articles, before anything is written."""
+
+    articles: list[Article]
+    mentions: list[Mention]
+    claims: list[Claim]
+    reports: list[PlaceReport]
+    unmatched: list[Unmatched]

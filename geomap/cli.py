@@ -64,7 +64,8 @@ def main() -> None:
 @click.option("--actors", default=None, type=click.Path(path_type=Path),
               help="Actors YAML file.  [default: actors.yaml in the gazetteer folder]")
 @click.option("--out", default="output", show_default=True, type=click.Path(path_type=Path),
-              help="Folder for the outputs (map.html, mentions.csv, claims.geojson, claims.csv, unmatched.csv, embed.html).")
+              help="Folder for the outputs (map.html, mentions.csv, claims.geojson, claims.csv, unmatched.csv, embed.html; "
+                   "changes.csv with --since).")
 @click.option("--title", default=pipeline.DEFAULT_TITLE, show_default=True, help="Title shown on the map.")
 @click.option("--cdn", is_flag=True,
               help="Load Leaflet and jQuery from the network (a smaller map.html) instead of carrying them, "
@@ -79,14 +80,21 @@ def main() -> None:
 @click.option("--dask", default=None, metavar="local|ADDRESS",
               help="Run the per-article work on Dask: a LocalCluster of --jobs workers, or a scheduler "
                    "address (needs pip install 'geomap[dask]').")
+@click.option("--as-of", "as_of", default=None, type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Draw the map and exports as known on this day: later and undated articles, and claims "
+                   "about later days, are left out.  [default: the latest publication date, undated kept]")
+@click.option("--since", default=None, type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Ring the places whose status changed between this day and the map's, and write changes.csv.")
 @_LEXICON_OPTION
 @_no_traceback
 def build(articles: Path, gazetteer: Path, actors: Path | None, out: Path, title: str, cdn: bool,
-          png: bool, png_scale: float, strict: bool, jobs: int, dask: str | None, lexicon: Path | None) -> None:
+          png: bool, png_scale: float, strict: bool, jobs: int, dask: str | None, as_of, since,
+          lexicon: Path | None) -> None:
     """Build the map and its data files from a folder of articles."""
     result = pipeline.build_map(articles=articles, gazetteer=gazetteer, out=out, actors=actors, title=title,
                                 cdn=cdn, png=png, png_scale=png_scale, strict=strict, jobs=jobs, progress=True,
-                                dask=dask, lexicon=lexicon)
+                                dask=dask, lexicon=lexicon, as_of=as_of.date() if as_of else None,
+                                since=since.date() if since else None)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for error in result.errors:

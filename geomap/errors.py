@@ -51,3 +51,7 @@ class OutputError(GeomapError):
 
 class MissingDependencyError(GeomapError):
     """Something an option needs is not installed (local Leaflet, Chromium, Dask); says what to install."""
+
+
+class OptionError(GeomapError):
+    """Options that contradict each other or the inputs (--since after --as-of)."""

@@ -1,4 +1,5 @@
-"""Writing the facts for GIS users and datasets: mentions.csv, claims.geojson, claims.csv, unmatched.csv.
+"""Writing the facts for GIS users and datasets: mentions.csv, claims.geojson, claims.csv, unmatched.csv,
+changes.csv.
 
 Every writer goes through `write_atomically`, so an interrupted run leaves the
 previous file intact.
@@ -18,6 +19,7 @@ from .assess import PlaceReport
 from .curation import Unmatched
 from .gazetteer import Gazetteer, Place
 from .resolve import Mention
+from .timeline import Change
 
 MENTION_COLUMNS = (
     "article", "source", "start", "end", "text", "place_id", "place_name", "feature_type",
@@ -59,7 +61,7 @@ def mentions_csv(articles: list[Article], mentions: list[Mention]) -> str:
 
 
 CLAIM_COLUMNS = (
-    "event_date", "source", "article", "title", "url", "place_id", "place_name", "feature_type", "country",
+    "event_date", "time_precision", "source", "article", "title", "url", "place_id", "place_name", "feature_type", "country",
     "admin1", "admin2", "latitude", "longitude", "geo_precision", "precision_km", "controller", "claimant",
     "claimant_is_actor", "stance", "hedged", "hedges", "notes",
 )
@@ -86,13 +88,31 @@ def claims_csv(reports: list[PlaceReport], articles: list[Article], gazetteer: G
         for c in report.claims:
             article = by_id[c.article_id]
             rows.append([
-                c.date.isoformat() if c.date else "", report.source, c.article_id, article.title, article.url,
+                c.date.isoformat() if c.date else "", c.time_precision or "", report.source, c.article_id, article.title, article.url,
                 place.id, place.name, place.feature_type, levels.get("country", ""), levels.get("province", ""),
                 levels.get("district", ""), _coordinate(place.lat), _coordinate(place.lon), geo_precision(place),
                 f"{place.precision_km:g}" if place.precision_km is not None else "", c.controller, c.claimant,
                 str(c.claimant in actor_ids).lower(), c.stance, str(c.hedged).lower(), ";".join(c.hedges), c.evidence,
             ])
     return _csv(CLAIM_COLUMNS, rows)
+
+
+CHANGE_COLUMNS = (
+    "place_id", "place_name", "source", "status_before", "status_after", "claim_date", "time_precision", "claimant",
+    "controller", "stance", "article", "title", "evidence",
+)
+
+
+def changes_csv(changes: list[Change], articles: list[Article]) -> str:
+    """One row per claim that changed a source's status for a place (a change with none: one row, claim fields empty)."""
+    title_of = {a.id: a.title for a in articles}
+    rows = []
+    for change in changes:
+        head = [change.place.id, change.place.name, change.source, change.before, change.after]
+        rows += [head + [c.date.isoformat() if c.date else "", c.time_precision or "", c.claimant, c.controller,
+                         c.stance, c.article_id, title_of.get(c.article_id, ""), c.evidence]
+                 for c in change.claims] or [head + [""] * 8]
+    return _csv(CHANGE_COLUMNS, rows)
 
 
 UNMATCHED_COLUMNS = ("article", "source", "start", "end", "text", "cue", "suggestions")
@@ -145,6 +165,7 @@ def claims_geojson(reports: list[PlaceReport], articles: list[Article]) -> str:
                     {
                         "article": c.article_id,
                         "date": c.date.isoformat() if c.date else None,
+                        "time_precision": c.time_precision,
                         "controller": c.controller,
                         "claimant": c.claimant,
                         "stance": c.stance,

@@ -1,6 +1,7 @@
 """The public API: from a folder of articles to the map and its data files."""
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -8,31 +9,23 @@ from pathlib import Path
 
 from .actors import Actors, load_actors
 from .articles import Article, read_articles
-from .assess import PlaceReport, assess
-from .claims import Claim, extract_claims, load_lexicon
+from .assess import Analysis, assess
+from .claims import extract_claims, load_lexicon
 from .curation import Unmatched, find_unmatched
 from .errors import ArticleError, MissingDependencyError, OutputError, Problem
 from .areas import areas_of
-from .export import claims_csv, claims_geojson, embed_snippet, mentions_csv, unmatched_csv, write_atomically
+from .export import (
+    changes_csv, claims_csv, claims_geojson, embed_snippet, mentions_csv, unmatched_csv, write_atomically,
+)
 from .gazetteer import Gazetteer
 from .cache import load_indexed
 from .matching import NameIndex, build_index
 from .render import build_folium_map, find_chromium, render_html, screenshot
 from .resolve import Mention, find_mentions
+from .timeline import edition_of
 
 OUTPUT_FILES = ("map.html", "mentions.csv", "claims.geojson", "claims.csv", "unmatched.csv", "embed.html")
 DEFAULT_TITLE = "Who claims to control what"
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """Everything read from a set of articles, before anything is written."""
-
-    articles: list[Article]
-    mentions: list[Mention]
-    claims: list[Claim]
-    reports: list[PlaceReport]
-    unmatched: list[Unmatched]
 
 
 @dataclass(frozen=True)
@@ -155,6 +148,8 @@ def build_map(
     progress: bool = False,
     dask: str | None = None,
     lexicon: str | Path | None = None,
+    as_of: dt.date | None = None,
+    since: dt.date | None = None,
 ) -> BuildResult:
     """Read `articles`, resolve against `gazetteer`, write the OUTPUT_FILES to `out`.
 
@@ -164,6 +159,10 @@ def build_map(
     layout rendered by headless Chromium, at `png_scale` (2 for print). With `strict`, an article that
     cannot be used stops the build (ArticleError) instead of being skipped. `jobs`,
     `progress`, `dask` and `lexicon` are as for `analyse`.
+    `as_of` draws the map and every export as known on that day (`timeline.edition_of`:
+    later articles, undated ones and later claims left out); by default the map is as of
+    the latest publication day. `since` rings the places whose status changed between it
+    and the as-of day, and writes changes.csv.
     Raises a GeomapError subclass for unusable inputs before anything is written.
     """
     gazetteer_path = Path(gazetteer)
@@ -177,16 +176,23 @@ def build_map(
     loaded, warnings, errors = read_articles(articles)
     if strict and errors:
         raise ArticleError([*errors, Problem(str(articles), None, "--strict: nothing written because articles were skipped")])
-    analysis = analyse(loaded, places, who, jobs=jobs, progress=progress, index=index, dask=dask, lexicon=lexicon)
-    page = render_html(build_folium_map(analysis.reports, loaded, who, areas_of(places), title), cdn=cdn)
+    everything = analyse(loaded, places, who, jobs=jobs, progress=progress, index=index, dask=dask, lexicon=lexicon)
+    analysis, edition = edition_of(everything, as_of, since)
+    if as_of is not None:
+        warnings += [Problem(str(Path(articles) / a.id), None, f"no date: left out of the map as of {as_of}")
+                     for a in loaded if a.date is None]
+    shown = analysis.articles
+    page = render_html(build_folium_map(analysis.reports, shown, who, areas_of(places), title, edition), cdn=cdn)
     documents = {
         "map.html": page,
-        "mentions.csv": mentions_csv(loaded, analysis.mentions),
-        "claims.geojson": claims_geojson(analysis.reports, loaded),
-        "claims.csv": claims_csv(analysis.reports, loaded, places, {a.id for a in who}),
-        "unmatched.csv": unmatched_csv(loaded, analysis.unmatched),
+        "mentions.csv": mentions_csv(shown, analysis.mentions),
+        "claims.geojson": claims_geojson(analysis.reports, shown),
+        "claims.csv": claims_csv(analysis.reports, shown, places, {a.id for a in who}),
+        "unmatched.csv": unmatched_csv(shown, analysis.unmatched),
         "embed.html": embed_snippet(title),
     }
+    if since is not None:
+        documents["changes.csv"] = changes_csv(list(edition.changes), shown)
     outputs = {}
     for name, text in documents.items():
         write_atomically(out / name, text)

@@ -68,6 +68,31 @@ def conflict(tmp_path_factory):
     return geomap.load_gazetteer(folder), geomap.load_actors(folder / "actors.yaml")
 
 
+# The invented war over a week: a capture of Vell, its recapture a week later; Ostra claimed by both sides two days apart;
+# Karrow dated "last week" and "in August"; and one undated article.
+ARTICLES = {
+    "001.md": ("Norland Daily", "2021-09-01", "The Red Army captured Vell on Wednesday."),
+    "002.md": ("Wire", "2021-09-06", "The Blue Front said it captured Ostra on Monday. "
+                                     "The Red Army said on Saturday it had captured Ostra."),
+    "003.md": ("Norland Daily", "2021-09-08", "The Blue Front recaptured Vell."),
+    "004.md": ("Wire", "2021-09-08", "The Red Army took control of Karrow last week."),
+    "005.md": ("Courier", None, "The Red Army controls Ostra."),
+    "006.md": ("Courier", "2021-09-08", "In August, the Blue Front captured Karrow."),
+}
+
+
+@pytest.fixture(scope="session")
+def dated_war(tmp_path_factory):
+    """The invented war, reported over a week: dated articles for the map's time."""
+    folder = tmp_path_factory.mktemp("dated")
+    write(folder / "gazetteer" / "places.yaml", INVENTED_PLACES)
+    write(folder / "gazetteer" / "actors.yaml", INVENTED_ACTORS)
+    for name, (source, date, body) in ARTICLES.items():
+        front = f"source: {source}\n" + (f"date: {date}\n" if date else "") + f"title: {name}\n"
+        write(folder / "articles" / name, f"---\n{front}---\n{body}\n")
+    return folder
+
+
 def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

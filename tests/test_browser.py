@@ -243,3 +243,36 @@ def test_png_is_the_print_layout_at_the_scale_asked(tmp_path):
     result = build_map(ROOT / "articles", ROOT / "gazetteer", tmp_path / "out", png=True, png_scale=2)
     header = result.outputs["map.png"].read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", header[16:24]) == (3200, 2000)
+
+
+# Moves the time slider to each step in turn; records the day shown and each place's pie colours (or none: hidden).
+SLIDE = """<script>
+window.addEventListener('load', function () { setTimeout(function () {
+  var slider = document.querySelector('.geomap-time input'), steps = [];
+  for (var i = 0; i <= +slider.max; i++) {
+    slider.value = i;
+    slider.dispatchEvent(new Event('input'));
+    var pies = {};
+    document.querySelectorAll('.geomap-pie-mark').forEach(function (svg) {
+      var hidden = svg.closest('.leaflet-marker-icon').style.display === 'none';
+      pies[svg.dataset.place] = hidden ? null : Array.from(svg.querySelectorAll('circle, path')).map(
+        function (e) { return e.getAttribute('fill'); }).filter(function (f) { return f !== 'none'; });
+    });
+    steps.push({day: document.querySelector('.geomap-time-day').textContent, pies: pies});
+  }
+  var out = document.createElement('pre');
+  out.id = 'slide-result';
+  out.textContent = JSON.stringify(steps);
+  document.body.appendChild(out);
+}, 300); });
+</script>"""
+
+
+def test_moving_the_time_slider_shows_that_days_statuses(dated_war, tmp_path):
+    build_map(dated_war / "articles", dated_war / "gazetteer", tmp_path / "out")
+    page = (tmp_path / "out" / "map.html").read_text(encoding="utf-8")
+    steps = {step["day"]: step["pies"] for step in _dump(page.replace("</body>", SLIDE + "</body>"), tmp_path,
+                                                         "slide-result")}
+    red, blue = "#d55e00", "#0072b2"
+    assert steps["2021-09-01"]["vell"] == [red] and steps["2021-09-01"]["karrow"] is None  # not reported yet
+    assert steps["2021-09-08"]["vell"] == [blue] and steps["2021-09-08"]["karrow"] is not None

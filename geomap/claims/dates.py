@@ -2,7 +2,10 @@
 
 A claim is dated by the day its sentence names ("on Sunday night", "on September 2",
 "last week"), counted back from the publication date, else by the publication date;
-a claim dated weeks back stays a claim of that day (the map follows the latest).
+a claim dated weeks back stays a claim of that day (the map follows the latest). How
+precise that day is follows ACLED's `time_precision`: 1 for a day (a date, a weekday,
+"yesterday", or the publication day), 2 for a week ("last week"), 3 for a month or
+vaguer ("in April", "last month"); the lexicon says which relative phrases are which.
 A sentence about a day more than three months before publication, or naming an
 earlier year, or speaking of history ("formerly", "in the 1990s"), is background.
 """
@@ -14,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
+from .lexicon.tables import DAY, MONTH
 from .view import SentenceView
 
 STALE_DAYS = 92  # older than a quarter: background, not the reporting of this war's latest turns
@@ -32,6 +36,14 @@ class _DatePatterns:
     weekday_number: dict  # a weekday's name, lower case -> 0 (Monday)..6
 
 
+@dataclass(frozen=True)
+class When:
+    """The day a sentence refers to, and how precisely it says so (DAY, WEEK or MONTH)."""
+
+    date: dt.date
+    precision: int
+
+
 @functools.lru_cache(maxsize=8)
 def _patterns(lexicon: Lexicon) -> _DatePatterns:
     names = sorted((n for month in lexicon.months for n in month), key=len, reverse=True)
@@ -48,7 +60,7 @@ def _patterns(lexicon: Lexicon) -> _DatePatterns:
     )
 
 
-def date_referred(view: SentenceView, published: dt.date | None, lexicon: Lexicon) -> dt.date | None:
+def date_referred(view: SentenceView, published: dt.date | None, lexicon: Lexicon) -> When | None:
     """The day the sentence refers to: a date, a relative day or a weekday in it, read against publication."""
     if published is None:
         return None
@@ -56,18 +68,19 @@ def date_referred(view: SentenceView, published: dt.date | None, lexicon: Lexico
     patterns = _patterns(lexicon)
     explicit = _explicit_date(text, published, patterns)
     if explicit:
-        return explicit
+        return When(explicit, DAY)
     for start, end in lexicon.relative_date_phrases.find(view.tokens):
-        days = lexicon.relative_dates[" ".join(t.low for t in view.tokens[start:end])]
-        return published - dt.timedelta(days=days)
+        phrase = " ".join(t.low for t in view.tokens[start:end])
+        return When(published - dt.timedelta(days=lexicon.relative_dates[phrase]),
+                    lexicon.relative_precision.get(phrase, DAY))
     month = _month_only(text, published, patterns)
     if month:
-        return month
+        return When(month, MONTH)
     match = patterns.weekday.search(text)
     if not match:
-        return published
+        return When(published, DAY)
     back = (published.weekday() - patterns.weekday_number[match.group(1).lower()]) % 7
-    return published - dt.timedelta(days=back)
+    return When(published - dt.timedelta(days=back), DAY)
 
 
 def _explicit_date(text: str, published: dt.date, patterns: _DatePatterns) -> dt.date | None:
@@ -121,6 +134,6 @@ def history_reason(view: SentenceView, published: dt.date | None, lexicon: Lexic
     if ongoing:
         return None
     dated = date_referred(view, published, lexicon)
-    if dated and (published - dated).days > STALE_DAYS:
-        return f"history: dated {dated.isoformat()}, more than {STALE_DAYS} days before publication"
+    if dated and (published - dated.date).days > STALE_DAYS:
+        return f"history: dated {dated.date.isoformat()}, more than {STALE_DAYS} days before publication"
     return None

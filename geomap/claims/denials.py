@@ -30,7 +30,7 @@ def denial_context(state: ArticleState, view: SentenceView, speeches: list[Speec
     return None
 
 
-def read_denials(state: ArticleState, view, speeches, main, denial, frames, claims, hedges, date) -> list[Claim]:
+def read_denials(state: ArticleState, view, speeches, main, denial, frames, claims, hedges, when) -> list[Claim]:
     """Denials: by a denying verb ("X denied ...") or a falsity ("... is false")."""
     found: list[Claim] = []
     contexts = []
@@ -51,9 +51,9 @@ def read_denials(state: ArticleState, view, speeches, main, denial, frames, clai
         if not places and _points_back(state, view, scope):
             places = _recently_claimed(state, view, denier)
         for ref in places:
-            found.append(new_claim(state, view, ref, denier, denier, "denial", hedges, date, None))
+            found.append(new_claim(state, view, ref, denier, denier, "denial", hedges, when, None))
         add_reading(state, view, "denial", words, "denials", tuple(r.place.id for r in places), denier, denier,
-                      "denial", hedges, date, "claim" if places else "no place: nothing claimed to deny")
+                      "denial", hedges, when, "claim" if places else "no place: nothing claimed to deny")
     return found
 
 

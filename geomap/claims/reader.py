@@ -97,10 +97,10 @@ def _read_sentence(state: ArticleState, view: SentenceView, context: PhraseConte
     denied = denied_spans(state, view, denial, speeches, main)
     claims: list[Claim] = []
     hedges = hedges_of(state, view)
-    date = date_referred(view, state.article.date, state.lex)
+    when = date_referred(view, state.article.date, state.lex)
     for frame in frames:
-        claims.extend(_claims_of(state, view, frame, speeches, main, denied, hedges, date))
-    claims.extend(read_denials(state, view, speeches, main, denial, frames, claims, hedges, date))
+        claims.extend(_claims_of(state, view, frame, speeches, main, denied, hedges, when))
+    claims.extend(read_denials(state, view, speeches, main, denial, frames, claims, hedges, when))
     if not frames and not any(r.sentence == view.index for r in state.readings):
         _look_alike(state, view)
     for speech in speeches:
@@ -114,7 +114,7 @@ def _read_sentence(state: ArticleState, view: SentenceView, context: PhraseConte
     return claims
 
 
-def _claims_of(state: ArticleState, view, frame: FrameMatch, speeches, main, denied, hedges, date) -> list[Claim]:
+def _claims_of(state: ArticleState, view, frame: FrameMatch, speeches, main, denied, hedges, when) -> list[Claim]:
     said_list = claimants_at(state, view, frame.start, speeches, main, frame.end)
     outcome = cancel_reason(state, view, frame)
     claims = []
@@ -139,10 +139,10 @@ def _claims_of(state: ArticleState, view, frame: FrameMatch, speeches, main, den
         if result is None:
             stance = stance_of(state, frame, holder, said, view)
             for ref in frame.places:
-                claims.append(new_claim(state, view, ref, holder, said.claimant, stance, hedges, date, frame))
+                claims.append(new_claim(state, view, ref, holder, said.claimant, stance, hedges, when, frame))
         add_reading(state, view, frame.pattern.frame, view.text_of(frame.start, frame.end), frame.pattern.text,
                       tuple(r.place.id for r in frame.places), holder, said.claimant, stance,
-                      hedges, date, result or "claim")
+                      hedges, when, result or "claim")
     return claims
 
 

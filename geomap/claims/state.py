@@ -10,6 +10,7 @@ from ..actors import Actors
 from ..articles import Article
 from ..gazetteer import Gazetteer, Place
 from .attribution import Speech
+from .dates import When
 from .frames import FrameMatch
 from .lexicon import Lexicon
 from .view import PlaceRef, SentenceView
@@ -30,6 +31,7 @@ class Claim:
     evidence_start: int
     evidence_end: int
     date: dt.date | None
+    time_precision: int | None = None  # ACLED's: 1 the day, 2 the week, 3 the month or vaguer (None: undated)
 
     @property
     def hedged(self) -> bool:
@@ -92,15 +94,18 @@ class ArticleState:
         return {a.id for a in self.actors}
 
 
-def new_claim(state: ArticleState, view, ref: PlaceRef, controller, claimant, stance, hedges, date, frame) -> Claim:
+def new_claim(state: ArticleState, view, ref: PlaceRef, controller, claimant, stance, hedges, when: When | None,
+              frame) -> Claim:
     sentence = view.sentence
     return Claim(state.article.id, ref.place, ref.text, controller, claimant, stance, hedges,
-                 sentence.text, sentence.start, sentence.end, date)
+                 sentence.text, sentence.start, sentence.end, when.date if when else None,
+                 when.precision if when else None)
 
 
-def add_reading(state: ArticleState, view, frame, words, phrase, places, holder, claimant, stance, hedges, date, outcome) -> None:
+def add_reading(state: ArticleState, view, frame, words, phrase, places, holder, claimant, stance, hedges,
+                when: When | None, outcome) -> None:
     state.readings.append(Reading(view.index, view.sentence.start, view.sentence.end, frame, words, phrase,
-                                 places, holder, claimant, stance, hedges, date, outcome))
+                                 places, holder, claimant, stance, hedges, when.date if when else None, outcome))
 
 
 def view_at(state: ArticleState, offset: int) -> SentenceView | None:

@@ -2,8 +2,9 @@
 
 Layers: an "All sources" overview (a pie per place: the statuses the sources report,
 with their count), one layer per source (off at first; toggled in the layer control),
-the places outside the conflict area that are only mentioned (off at first), and the
-place names. Districts and provinces are drawn as areas: filled by status where the
+the places outside the conflict area that are only mentioned (off at first), the
+places changed since an earlier day (`changes`, with --since), and the place names; a
+time slider (`slider`) steps the overview through the days with claims. Districts and provinces are drawn as areas: filled by status where the
 gazetteer has their boundary, dashed where approximate. The base map is plain, so
 nothing is fetched; street and terrain tiles are a click away for a reader online.
 
@@ -26,7 +27,9 @@ from ..actors import Actors
 from ..areas import Area
 from ..articles import Article
 from ..assess import PlaceReport
+from ..timeline import Edition
 from .assets import SCRIPTS, STYLES, inline_assets
+from .changes import changes_layer
 from .escape import esc
 from .features import (
     area_layer, bounds_of, combined_status, elsewhere, elsewhere_point, overview_pie, points_layer, source_point,
@@ -35,6 +38,7 @@ from .features import (
 from .labels import LABEL_CSS, LabelSpacing, label_layer
 from .panels import PRINT_LAYOUT, STYLE, credits, legend, sources_list, title_box
 from .png import find_chromium, screenshot
+from .slider import TimeSlider, slider_data
 
 __all__ = ["build_folium_map", "find_chromium", "render_html", "screenshot", "status_colour"]
 
@@ -52,8 +56,16 @@ class _ReportMap(folium.Map):
 
 
 def build_folium_map(reports: list[PlaceReport], articles: list[Article], actors: Actors,
-                     areas: dict[str, Area], title: str = "Who claims to control what") -> folium.Map:
-    """The report map: overview, a layer per source, the places elsewhere, names, legend and controls."""
+                     areas: dict[str, Area], title: str = "Who claims to control what",
+                     edition: Edition | None = None) -> folium.Map:
+    """The report map: overview, a layer per source, the places elsewhere, names, legend and controls.
+
+    `edition` dates it: "as of DATE" in the title when the date was asked for, a ring
+    around the places changed since an earlier day, and a time slider over the days with claims.
+    """
+    edition = edition or Edition(None)
+    if edition.explicit:
+        title = f"{title}, as of {edition.as_of.isoformat()}"
     fmap = _ReportMap(tiles=None, control_scale=True, zoom_snap=0.25)  # fractional zoom: the places fill the view
     folium.TileLayer("OpenStreetMap", name="Street map (OpenStreetMap; needs a network)", show=False).add_to(fmap)
     folium.TileLayer("OpenTopoMap", name="Terrain (OpenTopoMap; needs a network)", show=False).add_to(fmap)
@@ -64,17 +76,22 @@ def build_folium_map(reports: list[PlaceReport], articles: list[Article], actors
 
     sources = sorted({a.source for a in articles})
     overview = folium.FeatureGroup(name=f"All sources ({len(sources)})", show=True)
-    pies = []
+    pies, overview_areas = [], {}
     for place_id in sorted(by_place):
         if place_id not in far:
             place_reports = by_place[place_id]
             area = areas.get(place_id)
             if area is not None:
-                area_layer(area, place_reports[0].place.name,
-                           status_colour(combined_status(place_reports), actors)).add_to(overview)
+                overview_areas[place_id] = area_layer(area, place_reports[0].place.name,
+                                                      status_colour(combined_status(place_reports), actors))
+                overview_areas[place_id].add_to(overview)
             pies.append(overview_pie(place_reports, actors))
-    points_layer(pies, folium.Marker(icon=folium.DivIcon())).add_to(overview)
+    pie_layer = points_layer(pies, folium.Marker(icon=folium.DivIcon()))
+    pie_layer.add_to(overview)
     overview.add_to(fmap)
+    if edition.steps:
+        data = slider_data(list(edition.steps), sorted(pid for pid in by_place if pid not in far), actors)
+        TimeSlider(data, pie_layer, overview_areas).add_to(fmap)
 
     article_count = Counter(a.source for a in articles)
     articles_by_id = {a.id: a for a in articles}
@@ -95,6 +112,9 @@ def build_folium_map(reports: list[PlaceReport], articles: list[Article], actors
                      folium.CircleMarker()).add_to(elsewhere_group)
         elsewhere_group.add_to(fmap)
 
+    if edition.changes:
+        changes_layer(list(edition.changes), edition.since, articles_by_id, actors).add_to(fmap)
+
     labels = label_layer(reports, far)
     if labels is not None:
         labels.add_to(fmap)
@@ -105,8 +125,9 @@ def build_folium_map(reports: list[PlaceReport], articles: list[Article], actors
     root = fmap.get_root()
     root.header.add_child(Element(f"<title>{esc(title)}</title>"), name="page_title")
     root.header.add_child(Element(STYLE + LABEL_CSS), name="geomap_style")
-    root.html.add_child(Element(title_box(title, articles)))
-    root.html.add_child(Element(legend(actors, any(not a.approximate for a in shown), any(a.approximate for a in shown))))
+    root.html.add_child(Element(title_box(title, articles, edition.as_of)))
+    root.html.add_child(Element(legend(actors, any(not a.approximate for a in shown), any(a.approximate for a in shown),
+                                       edition.since if edition.changes else None)))
     root.html.add_child(Element(sources_list(articles)))
     root.html.add_child(Element(credits([*_area_credits(shown), GEOMAP_CREDIT])))
     bounds = bounds_of([r for r in reports if r.place.id not in far], areas)

@@ -15,6 +15,7 @@ from ..actors import Actors
 from ..areas import Area
 from ..articles import Article
 from ..assess import CONTESTED, MENTIONED, PlaceReport
+from ..claims import Claim
 from ..gazetteer import Place
 from .escape import esc
 
@@ -36,7 +37,7 @@ def status_colour(status: str, actors: Actors) -> str:
     return actor.colour if actor else MENTIONED_COLOUR
 
 
-def _status_label(status: str, actors: Actors) -> str:
+def status_label(status: str, actors: Actors) -> str:
     if status in (CONTESTED, MENTIONED):
         return status
     actor = actors.get(status)
@@ -80,11 +81,11 @@ def source_point(report: PlaceReport, articles_by_id: dict[str, Article], actors
         "fillColor": colour,
         "fillOpacity": (0.3 if strength == "hedged" else 0.9 if strength == "corroborated" else 0.65) if claimed else 0.15,
     }
-    return _point(place, esc(f"{place.name}: {_status_label(report.status, actors)} ({report.source})"),
+    return point_feature(place, esc(f"{place.name}: {status_label(report.status, actors)} ({report.source})"),
                   _popup(report, articles_by_id, actors), style=style)
 
 
-def _point(place: Place, tooltip: str, popup: str, **properties) -> dict:
+def point_feature(place: Place, tooltip: str, popup: str, **properties) -> dict:
     """A GeoJSON point feature; `tooltip` and `popup` are HTML, already escaped."""
     return {"type": "Feature", "id": place.id, "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
             "properties": {"tooltip": tooltip, "popup": popup, **properties}}
@@ -129,7 +130,7 @@ def overview_pie(reports: list[PlaceReport], actors: Actors) -> dict:
     slices = [(status_colour(status, actors), counts[status]) for status in sorted(counts, key=lambda s: (-counts[s], s))]
     agree = len(counts) == 1
     size = icon_px(place)
-    lines = [f"{r.source}: {_status_label(r.status, actors)} ({len(r.claims)} claim{'s' if len(r.claims) != 1 else ''}"
+    lines = [f"{r.source}: {status_label(r.status, actors)} ({len(r.claims)} claim{'s' if len(r.claims) != 1 else ''}"
              f"; spelled {', '.join(r.spellings) or place.name})" for r in reports]
     verdict = "sources agree" if agree else "sources disagree"
     popup = (f"<div class='geomap-popup'><h4 style='margin:0'>{esc(place.name)}</h4>"
@@ -139,7 +140,7 @@ def overview_pie(reports: list[PlaceReport], actors: Actors) -> dict:
              + "</ul><div style='font-size:smaller'>Toggle a source's layer to read its evidence.</div></div>")
     icon = {"html": _pie_svg(place.id, slices, len(reports), size, dashed=not agree), "iconSize": [size, size],
             "iconAnchor": [size // 2, size // 2], "className": "geomap-pie"}
-    return _point(place, esc(f"{place.name}: {len(reports)} source{'s' if len(reports) != 1 else ''}, {verdict}"),
+    return point_feature(place, esc(f"{place.name}: {len(reports)} source{'s' if len(reports) != 1 else ''}, {verdict}"),
                   popup, icon=icon)
 
 
@@ -175,7 +176,7 @@ def elsewhere_point(reports: list[PlaceReport]) -> dict:
     place = reports[0].place
     sources = ", ".join(r.source for r in reports)
     style = {"radius": 5, "color": MENTIONED_COLOUR, "weight": 1, "fillColor": MENTIONED_COLOUR, "fillOpacity": 0.3}
-    return _point(place, esc(f"{place.name}: mentioned by {sources}"),
+    return point_feature(place, esc(f"{place.name}: mentioned by {sources}"),
                   f"<b>{esc(place.name)}</b><div>{esc(place.feature_type)}: mentioned, no control claim, "
                   f"by {esc(sources)}</div>", style=style)
 
@@ -185,32 +186,33 @@ def _popup(report: PlaceReport, articles_by_id: dict[str, Article], actors: Acto
     precision = f" &middot; position &plusmn;{place.precision_km:g} km" if place.precision_km else ""
     parts = [
         f"<div class='geomap-popup'><h4 style='margin:0'>{esc(place.name)}</h4>",
-        f"<div>{esc(place.feature_type)} &middot; <b>{esc(_status_label(report.status, actors))}</b>"
+        f"<div>{esc(place.feature_type)} &middot; <b>{esc(status_label(report.status, actors))}</b>"
         f" &middot; {esc(report.source)}{precision}</div>",
         f"<div>Spelled: {esc(', '.join(report.spellings))}</div>" if report.spellings else "",
     ]
     if not report.claims:
         parts.append("<div><i>Mentioned; no control claim.</i></div>")
-    for claim in report.claims[:POPUP_CLAIMS]:
-        article = articles_by_id[claim.article_id]
-        controller = actors.get(claim.controller)
-        claimant = actors.get(claim.claimant)
-        hedges = f" &middot; hedged: <i>{esc(', '.join(claim.hedges))}</i>" if claim.hedges else ""
-        title = esc(article.title)
-        link = f"<a href='{esc(article.url)}' target='_blank' rel='noopener'>{title}</a>" if article.url else title
-        parts.append(
-            "<hr style='margin:4px 0'>"
-            f"<div><b>{esc(claimant.name if claimant else claim.claimant)}</b>: {_stance_phrase(claim, controller)}{hedges}</div>"
-            f"<blockquote style='margin:2px 0 2px 8px'>{_highlight(claim.evidence, claim.place_text)}</blockquote>"
-            f"<div style='font-size:smaller'>{link} &middot; {esc(article.source)} &middot; "
-            f"{esc(claim.date.isoformat() if claim.date else 'undated')}</div>"
-        )
+    parts += [claim_item(claim, articles_by_id[claim.article_id], actors) for claim in report.claims[:POPUP_CLAIMS]]
     if len(report.claims) > POPUP_CLAIMS:
         rest = len(report.claims) - POPUP_CLAIMS
         parts.append(f"<hr style='margin:4px 0'><div><i>and {rest} more claim{'s' if rest != 1 else ''} from this "
                      "source: see claims.csv</i></div>")
     parts.append("</div>")
     return "".join(parts)
+
+
+def claim_item(claim: Claim, article: Article, actors: Actors) -> str:
+    """One claim in a popup: who says what, the sentence with the place marked, the article and date."""
+    controller = actors.get(claim.controller)
+    claimant = actors.get(claim.claimant)
+    hedges = f" &middot; hedged: <i>{esc(', '.join(claim.hedges))}</i>" if claim.hedges else ""
+    title = esc(article.title)
+    link = f"<a href='{esc(article.url)}' target='_blank' rel='noopener'>{title}</a>" if article.url else title
+    return ("<hr style='margin:4px 0'>"
+            f"<div><b>{esc(claimant.name if claimant else claim.claimant)}</b>: {_stance_phrase(claim, controller)}{hedges}</div>"
+            f"<blockquote style='margin:2px 0 2px 8px'>{_highlight(claim.evidence, claim.place_text)}</blockquote>"
+            f"<div style='font-size:smaller'>{link} &middot; {esc(article.source)} &middot; "
+            f"{esc(claim.date.isoformat() if claim.date else 'undated')}</div>")
 
 
 def _stance_phrase(claim, controller) -> str:

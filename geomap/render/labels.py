@@ -76,7 +76,9 @@ class LabelSpacing(MacroElement):
     var pies = Array.from(document.querySelectorAll('.geomap-pie-mark')).filter(function (e) {
       return e.getClientRects().length > 0;
     }).map(function (e) { return {place: e.dataset.place, box: e.getBoundingClientRect()}; });
-    var labels = Array.from(document.querySelectorAll('.geomap-label'));
+    var labels = Array.from(document.querySelectorAll('.geomap-label')).filter(function (l) {
+      return l.offsetParent !== null;  // not the names the time slider hid
+    });
     labels.sort(function (a, b) { return a.dataset.priority - b.dataset.priority; });
     labels.forEach(function (l) { l.style.visibility = 'visible'; });
     var frame = map.getContainer().getBoundingClientRect();

@@ -9,6 +9,7 @@ layer control. The layout is one stylesheet and a few lines of script, so the sa
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 from ..actors import Actors
@@ -19,19 +20,15 @@ from .features import CONTESTED_COLOUR, MENTIONED_COLOUR
 SIDEBAR_PX = 360
 
 
-def title_box(title: str, articles: list[Article]) -> str:
+def title_box(title: str, articles: list[Article], as_of: dt.date | None) -> str:
     sources = len({a.source for a in articles})
+    data_as_of = f"Data as of {as_of.isoformat()}" if as_of else "Data undated"
     return ("<div id='geomap-title' class='geomap-panel'>"
             f"<b style='font-size:15px'>{esc(title)}</b><br>{len(articles)} articles from {sources} sources, "
-            f"{esc(_span(articles))}<div class='geomap-print-only'>{esc(as_of(articles))}</div></div>")
+            f"{esc(_span(articles))}<div class='geomap-print-only'>{esc(data_as_of)}</div></div>")
 
 
-def as_of(articles: list[Article]) -> str:
-    dates = [a.date for a in articles if a.date]
-    return f"Data as of {max(dates).isoformat()}" if dates else "Data undated"
-
-
-def legend(actors: Actors, real_areas: bool, approximate_areas: bool) -> str:
+def legend(actors: Actors, real_areas: bool, approximate_areas: bool, changed_since: dt.date | None = None) -> str:
     def dot(colour: str, extra: str = "") -> str:
         return (f"<span style='display:inline-block;width:12px;height:12px;border-radius:50%;vertical-align:middle;"
                 f"background:{colour};{extra}margin-right:6px'></span>")
@@ -48,6 +45,9 @@ def legend(actors: Actors, real_areas: bool, approximate_areas: bool) -> str:
         rows.append(box("background:#999;opacity:0.5;border:1.5px solid #555") + "filled area: its boundary, coloured by status")
     if approximate_areas:
         rows.append(box("border:1.5px dashed #555") + "dashed area: approximate extent")
+    if changed_since:
+        rows.append(dot("none", "border:3px solid #111;box-sizing:border-box;")
+                    + f"ring: status changed since {changed_since.isoformat()}")
     rows.append("All sources: a pie of what the sources report; the number is how many mention the place; "
                 "a dashed ring means they disagree.")
     rows.append("Circle size: province &gt; district &gt; town or locality.")
@@ -87,7 +87,8 @@ STYLE = f"""<style>
 #geomap-legend {{ position: fixed; bottom: 60px; left: 10px; max-width: 280px; }}
 .geomap-print-only {{ display: none; }}
 .folium-map.leaflet-container {{ background: #eef1f4; }}
-body.geomap-print .leaflet-control-zoom, body.geomap-print .leaflet-control-layers {{ display: none; }}
+body.geomap-print .leaflet-control-zoom, body.geomap-print .leaflet-control-layers,
+body.geomap-print .geomap-time {{ display: none; }}
 body.geomap-print .geomap-print-only {{ display: block; }}
 body.geomap-print .folium-map {{ position: absolute !important; left: 0; top: 0; bottom: 0;
   right: {SIDEBAR_PX}px; width: auto !important; height: auto !important; }}

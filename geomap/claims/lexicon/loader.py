@@ -8,7 +8,7 @@ from ...yamlio import LineDict, did_you_mean
 from ..tokens import words_of
 from .grammar import read_endings, read_words
 from .notation import Notation, compile_phrase
-from .tables import FRAMES, FramePattern, Lexicon, Phrases
+from .tables import FRAMES, MONTH, WEEK, FramePattern, Lexicon, Phrases
 
 
 SECTIONS = ("fillers", "grammar", "frames", "denials", "attribution", "parties", "places", "cancel", "dates", "hedges",
@@ -16,6 +16,7 @@ SECTIONS = ("fillers", "grammar", "frames", "denials", "attribution", "parties",
 
 
 # Lexicon fields that are a plain list of words or phrases: field -> (section, key)
+_PRECISION = {"week": WEEK, "month": MONTH}  # relative_precision's keys
 _WORD_LISTS = {
     "determiners": ("grammar", "determiners"),
     "clause_breaks": ("grammar", "clause_breaks"),
@@ -118,6 +119,12 @@ class LexiconReader:
         if not isinstance(relative, dict) or not all(isinstance(v, int) for v in relative.values()):
             self.problem(dates, "relative", "'relative' must map phrases to a number of days")
             relative = {}
+        precision = dates.get("relative_precision", {})
+        if not isinstance(precision, dict) or not set(precision) <= set(_PRECISION) or not all(
+                isinstance(v, list) and all(p in relative for p in v) for v in precision.values()):
+            self.problem(dates, "relative_precision",
+                         "'relative_precision' must map week and month to lists of phrases from 'relative'")
+            precision = {}
         months = dates.get("months", [])
         if not isinstance(months, list) or len(months) != 12 or not all(
                 isinstance(m, list) and m and all(isinstance(n, str) for n in m) for m in months):
@@ -157,6 +164,8 @@ class LexiconReader:
             before_month=tuple(self.words(dates, "before_month")),
             relative_dates={" ".join(words_of(k)): v for k, v in relative.items()},
             relative_date_phrases=Phrases(words_of(k) for k in relative),
+            relative_precision={" ".join(words_of(k)): _PRECISION[level] for level, phrases in precision.items()
+                                for k in phrases},
             hedges=Phrases(a for text in self.words(document, "hedges") for a in self.notation.written(text)),
             look_alikes={kind: Phrases(a for text in self.words(look_alikes, kind) for a in self.notation.written(text))
                          for kind in look_alikes},

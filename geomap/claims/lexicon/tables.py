@@ -20,6 +20,8 @@ class LexiconError(GeomapError):
     """The lexicon YAML is malformed."""
 
 
+DAY, WEEK, MONTH = 1, 2, 3  # ACLED's time_precision: how precisely a claim is dated
+
 @dataclass(frozen=True)
 class Element:
     """One word position of a phrase: the token sequences that may stand there."""
@@ -184,6 +186,7 @@ class Lexicon:
     weekdays: tuple[str, ...]  # Monday first
     before_month: tuple[str, ...]
     relative_dates: dict  # phrase -> days back
+    relative_precision: dict  # phrase -> ACLED time_precision (2 week, 3 month); absent: 1, the day
     relative_date_phrases: Phrases
     hedges: Phrases
     look_alikes: dict  # kind -> Phrases
