@@ -4,8 +4,7 @@ A control map is a dated document. `known_on(analysis, day)` is the analysis as 
 stood at the end of `day`: articles published after it are left out (and articles with
 no date, unless `keep_undated`, since nobody can say they were known then), and so are
 claims about a later day; each source's status then follows its latest claims (the
-rules in `assess`). `changes_between` compares two such analyses; `days_with_claims`
-are the steps of the map's time slider. `edition_of` puts it together for a map: the
+rules in `assess`). `changes_between` compares two such analyses. `edition_of` puts it together for a map: the
 analysis as of a day, and an `Edition` saying which day, the slider's steps and the
 changes since an earlier day.
 """
@@ -39,7 +38,7 @@ def known_on(analysis: Analysis, day: dt.date, keep_undated: bool = False) -> An
 
 
 def days_with_claims(analysis: Analysis) -> list[dt.date]:
-    """Every day a claim is dated to, in order: the slider's steps."""
+    """Every day a claim is dated to, in order."""
     return sorted({c.date for c in analysis.claims if c.date is not None})
 
 
@@ -103,9 +102,23 @@ def edition_of(analysis: Analysis, as_of: dt.date | None = None,
         raise OptionError.at("--since", None, f"{since.isoformat()} is after the map's date, {day.isoformat()}")
     keep_undated = as_of is None
     now = known_on(analysis, day, keep_undated)
-    days = days_with_claims(now)
-    if days and days[-1] != day:
-        days.append(day)
-    steps = tuple((d, tuple(known_on(analysis, d, keep_undated).reports)) for d in days) if len(days) > 1 else ()
+    steps = _steps(analysis, now, day, keep_undated)
     changes = tuple(changes_between(known_on(analysis, since, keep_undated), now)) if since is not None else ()
     return now, Edition(day, as_of is not None, steps, since, changes)
+
+
+def _steps(analysis: Analysis, now: Analysis, day: dt.date, keep_undated: bool):
+    """The days on which claims became known (a claim dated the 5th in an article of the 6th is
+    known on the 6th), the last one shown as `day`; none when that makes a single step."""
+    candidates = sorted({*days_with_claims(now), *(a.date for a in now.articles if a.date is not None)})
+    steps, known = [], 0
+    for candidate in candidates:
+        then = known_on(analysis, candidate, keep_undated)
+        dated = sum(1 for c in then.claims if c.date is not None)  # undated claims stand on every day
+        if dated > known:
+            steps.append((candidate, tuple(then.reports)))
+            known = dated
+    if len(steps) < 2:
+        return ()
+    steps[-1] = (day, tuple(now.reports))  # nothing new was claimed after it: the map's own day
+    return tuple(steps)

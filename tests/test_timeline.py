@@ -73,10 +73,14 @@ def test_since_after_the_map_date_is_refused(everything):
         edition_of(everything, since=DAY("2021-09-09"))
 
 
-def test_the_slider_steps_are_the_days_with_claims_ending_on_the_map_date(everything):
-    _, edition = edition_of(everything)
-    assert [day.isoformat() for day, _ in edition.steps] == ["2021-08-31", "2021-09-01", "2021-09-04", "2021-09-06",
-                                                                  "2021-09-08"]
+def test_the_slider_steps_are_the_days_claims_became_known_ending_on_the_map_date(everything):
+    _, edition = edition_of(everything)  # the Saturday claim of 2021-09-04 was published on the 6th
+    assert [day.isoformat() for day, _ in edition.steps] == ["2021-09-01", "2021-09-06", "2021-09-08"]
+
+
+def test_claims_all_published_on_one_day_make_no_slider(everything):
+    _, edition = edition_of(everything, DAY("2021-09-01"))
+    assert edition.steps == ()
 
 
 def test_claims_carry_acled_time_precision(everything):
