@@ -34,6 +34,7 @@ class English:
     place_nouns: frozenset[str]
     place_before: tuple[str, ...]
     weak_place_before: tuple[str, ...]
+    appositive_after: tuple[str, ...]
     titles: frozenset[str]
     person_particles: frozenset[str]
     speech_verbs: frozenset[str]
@@ -60,6 +61,13 @@ class English:
     def fits(self, noun: str, feature_type: str) -> bool:
         """Whether "the <noun>" may name a place of `feature_type` ("region" a province)."""
         return noun == feature_type or noun in self.feature_nouns.get(feature_type, ())
+
+    @functools.cached_property
+    def appositive_pattern(self) -> re.Pattern:
+        """", a town in", ", the strategic village of": an apposition that says the name before it is a place."""
+        following = "|".join(re.escape(w) for w in self.appositive_after)
+        return re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{self.feature_noun_pattern})s?"
+                          rf"(?=\s*(?:[,.;:)]|$)|\s+(?:{following})\b)", re.IGNORECASE)
 
     @functools.cached_property
     def place_before_pattern(self) -> re.Pattern:
@@ -91,6 +99,7 @@ def english() -> English:
         place_nouns=frozenset(data["place_nouns"]),
         place_before=tuple(data["place_before"]),
         weak_place_before=tuple(data["weak_place_before"]),
+        appositive_after=tuple(data["appositive_after"]),
         titles=frozenset(data["titles"]),
         person_particles=frozenset(data["person_particles"]),
         speech_verbs=frozenset(data["speech_verbs"]),

@@ -177,7 +177,9 @@ def _other_thing_after(after: str, places: list[Place], words: English) -> str |
 
 
 def _feature_noun_after(after: str, words: English) -> bool:
-    return re.match(rf"\s*(?:'s\s+)?(?:{words.feature_noun_pattern})s?\b", after, re.IGNORECASE) is not None
+    """"Kobo woreda", "Tigray's region"; or an apposition ("Hadrut, a town in")."""
+    return re.match(rf"\s*(?:'s\s+)?(?:{words.feature_noun_pattern})s?\b", after, re.IGNORECASE) is not None \
+        or words.appositive_pattern.match(after) is not None
 
 
 def _people_named(text: str, candidates: Sequence[Candidate], words: English) -> set[str]:

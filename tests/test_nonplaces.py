@@ -100,6 +100,14 @@ def test_a_village_named_alone_needs_a_place_nearby(generated):
     assert _found("Gorvale was quiet on Sunday.", generated) == []
 
 
+def test_an_apposition_says_a_village_is_a_place(generated):
+    assert _found("Gorvale, a village in the south, was quiet on Sunday.", generated) == [("Gorvale", "gorvale_sl")]
+
+
+def test_an_apposition_about_a_person_says_nothing(generated):
+    assert _found("Gorvale, the village elder, was quiet on Sunday.", generated) == []
+
+
 def test_a_village_near_a_place_the_article_names_is_kept(generated):
     assert ("Vellton", "vellton_nl") in _found("Vellton, a village near Karrow, was shelled.", generated)
 
