@@ -80,6 +80,14 @@ class English:
         return _words_before(self.place_before)
 
     @functools.cached_property
+    def strong_place_list_pattern(self) -> re.Pattern:
+        """A strong place word, then names in a list, before the end of a text: "the towns of A, B and "."""
+        alternatives = "|".join(re.escape(w) for w in sorted(self.place_before, key=len, reverse=True))
+        name = r"[A-Z][\w'’-]*(?:[ \t-]+[A-Z][\w'’-]*)*"
+        return re.compile(rf"(?:^|\W)(?i:{alternatives})\s+(?:the\s+)?(?:{name}\s*(?:,\s*|\s+and\s+|\s+or\s+))+"
+                          rf"(?:and\s+|or\s+)?$")
+
+    @functools.cached_property
     def speaker_before_pattern(self) -> re.Pattern:
         return _words_before(self.speaker_before)
 

@@ -63,7 +63,7 @@ def drop_non_places(text: str, candidates: Sequence[Candidate], gazetteer: Gazet
     if all(gazetteer[pid].curated for c in candidates for pid in c.place_ids):
         return list(candidates)
     words = english()
-    placed = frozenset(c.text for c in candidates if place_context(text, c, words, strong=True))
+    placed = placed_names(text, candidates, words)
     evidence = _Evidence(text, words, placed, frozenset(_people_named(text, candidates, words) - placed),
                          tuple(_outlet_spans(text, source, words)))
     kept = []
@@ -154,13 +154,28 @@ def _speaks(before: str, after: str, words: English) -> bool:
     return bool(following and following.group(1) in verbs or inverted)  # not "said Bani Walid was handed over"
 
 
+def placed_names(text: str, candidates: Sequence[Candidate], words: English | None = None) -> frozenset[str]:
+    """The names the article places somewhere: "in Sirte", "the towns of A, B and C", "Hadrut, a town in"."""
+    words = words or english()
+    return frozenset(c.text for c in candidates if place_context(text, c, words, strong=True))
+
+
 def place_context(text: str, candidate: Candidate, words: English | None = None, strong: bool = False) -> bool:
-    """A preposition or "the town of" before the name, or a feature noun after it; `strong`: only
-    those that make it a place wherever else it stands ("in", not "at")."""
+    """A preposition or "the town of" before the name (or before the list it is in: "the towns of
+    A, B and C"), or a feature noun after it; `strong`: only those that make it a place wherever
+    else it stands ("in", not "at")."""
     words = words or english()
     before = words.strong_place_before_pattern if strong else words.place_before_pattern
     return bool(before.search(text[max(0, candidate.start - 40):candidate.start])) or \
-        _feature_noun_after(text[candidate.end:candidate.end + 40], words)
+        _in_placed_list(text, candidate, words) or _feature_noun_after(text[candidate.end:candidate.end + 40], words)
+
+
+def _in_placed_list(text: str, candidate: Candidate, words: English) -> bool:
+    """A later item of a list after a strong place word ("the towns of A, B and C"): the list goes on
+    after it, or it is the last ("and C"); "in Kabul, Ahmed Massoud said" is no list."""
+    before = text[max(0, candidate.start - 120):candidate.start]
+    listed = re.match(r"\s*(?:,|and\b|or\b)", text[candidate.end:candidate.end + 6]) or re.search(r"\b(?:and|or)\s+$", before)
+    return bool(listed) and words.strong_place_list_pattern.search(before) is not None
 
 
 def _other_thing_after(after: str, places: list[Place], words: English) -> str | None:
@@ -228,8 +243,8 @@ def _first_name(word: str, words: English) -> bool:
 def _name_patterns(words: English) -> tuple[re.Pattern, re.Pattern]:
     """A run of capitalised words with the small words inside names; and what shows a name goes on."""
     joiners = "|".join(sorted(words.name_joiners))
-    word = rf"(?:[A-Z][\w'’.-]*|(?:{joiners})\b)"
-    return re.compile(rf"{word}(?:[ \t]+{word})*"), re.compile(rf"[ \t]+(?:[A-Z]|(?:{joiners})\b)")
+    word = rf"(?:[A-Z](?:[\w'’-]|\.(?=\w))*|(?:{joiners})\b)"  # a dot inside ("U.S"), never one ending a sentence
+    return re.compile(rf"(?<![\w'’.-]){word}(?:[ \t]+{word})*"), re.compile(rf"[ \t]+(?:[A-Z]|(?:{joiners})\b)")
 
 
 def _outlet_spans(text: str, source: str, words: English) -> list[tuple[int, int]]:

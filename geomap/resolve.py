@@ -28,20 +28,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geopy.distance import great_circle
+from rapidfuzz import fuzz
 
 from .articles import Article
 from .english import demonyms, english, given_names, zipf
 from .gazetteer import Gazetteer, Place
 from .matching import Candidate, NameIndex, find_names, fold_name, transliteration_key
-from .nonplaces import drop_non_places, place_context
+from .nonplaces import drop_non_places, placed_names
 
 _NEARBY_CHARS = 60
+_NEIGHBOUR_KM = 50  # a settlement this near one named beside it in the text is likely the one meant
+_SETTLEMENTS = ("city", "town", "village", "locality")
 _LISTED = ("name", "variant")
 _SUPPORT_KM = 100
+_PLACED_SUPPORT_KM = 250  # for a name the article itself calls a place ("the towns of A, B and C")
 _CONFIDENCE = {"name": 1.0, "variant": 0.95, "transliteration": 0.8, "fuzzy": 0.6}
 _FEATURE_PRIOR = {"country": 4.0, "city": 0.7, "province": 0.5, "region": 0.5, "district": 0.3, "town": 0.2}
 _CURATED_PRIOR = 3.0  # above any generated place's priors: the user's entry for this war wins
 _CAPITAL_PRIOR = 1.0
+_SPELLING_WEIGHT = 5.0  # "Zalatan" is Zaltan (0.92 alike) before the bigger Zliten (0.62)
 _TOWN_KNOWN_BY_NAME = 100_000  # a given name that is also a city this large ("Houston") needs no other place beside it
 
 
@@ -85,23 +90,28 @@ def resolve_mentions(article: Article, candidates: list[Candidate], gazetteer: G
     evidence, then the doubtful ones where the others vouch for them, and the ambiguous ones
     again knowing where everything else went."""
     body = article.body
-    placed = {c.text for c in candidates if place_context(body, c, strong=True)}
+    placed = placed_names(body, candidates)
     doubtful = {id(c) for c in candidates if _needs_support(c, gazetteer, placed)}
     sure = [(c.start, gazetteer[c.place_ids[0]]) for c in candidates if len(c.place_ids) == 1 and id(c) not in doubtful]
     context = _Context.of(sure, gazetteer)
     resolved = [(c.start, _resolve(article, c, context, gazetteer).place) for c in candidates
                 if len(c.place_ids) > 1 and id(c) not in doubtful]
     anchors = sure + resolved
-    kept = []
+    vouched = _vouched([c for c in candidates if id(c) in doubtful], anchors, placed, gazetteer)
+    kept, placed_doubtful = [], []
     for candidate in candidates:
         if id(candidate) in doubtful:
-            supported = tuple(pid for pid in candidate.place_ids if _supported(gazetteer[pid], anchors, gazetteer))
+            reach = _PLACED_SUPPORT_KM if candidate.text in placed else _SUPPORT_KM
+            supported = tuple(pid for pid in candidate.place_ids
+                              if _supported(gazetteer[pid], anchors, gazetteer, reach)
+                              or _supported(gazetteer[pid], vouched, gazetteer))
             if not supported:
                 continue
             candidate = candidate._replace(place_ids=supported)
+            if len(supported) == 1:
+                placed_doubtful.append((candidate.start, gazetteer[supported[0]]))
         kept.append(candidate)
-    context = _Context.of(anchors + [(c.start, gazetteer[c.place_ids[0]]) for c in kept
-                                     if id(c) in doubtful and len(c.place_ids) == 1], gazetteer)
+    context = _Context.of(anchors + placed_doubtful, gazetteer)
     mentions = []
     for candidate in kept:
         if len(candidate.place_ids) > 1:
@@ -140,9 +150,31 @@ def _close_spelling(surface: str, name: str) -> bool:
     return a in b or b in a or a[:4] == b[:4]
 
 
-def _supported(place: Place, anchors, gazetteer: Gazetteer) -> bool:
+def _vouched(doubtful: list[Candidate], anchors, placed: frozenset[str], gazetteer: Gazetteer) -> list:
+    """(offset, place) of the doubtful names that the sure ones vouch for with a single place, and
+    of those these vouch for in turn (at the shorter reach): "the towns of A, B and C" where only
+    A lies near the article's sure places."""
+    vouched: list = []
+    decided: set[int] = set()
+    grew = True
+    while grew:
+        grew = False
+        for candidate in doubtful:
+            if id(candidate) in decided:
+                continue
+            reach = _PLACED_SUPPORT_KM if candidate.text in placed else _SUPPORT_KM
+            supported = [pid for pid in candidate.place_ids if _supported(gazetteer[pid], anchors, gazetteer, reach)
+                         or _supported(gazetteer[pid], vouched, gazetteer)]
+            if len(supported) == 1:
+                decided.add(id(candidate))
+                vouched.append((candidate.start, gazetteer[supported[0]]))
+                grew = True
+    return vouched
+
+
+def _supported(place: Place, anchors, gazetteer: Gazetteer, reach: float = _SUPPORT_KM) -> bool:
     """Whether the article's sure names put `place` in the picture: a parent, a child, or a
-    neighbour in the same country. A country alone is too broad to vouch for a spelling."""
+    neighbour in the same country within `reach` km. A country alone is too broad to vouch for a spelling."""
     country = gazetteer.country_of(place.id)
     for _, other in anchors:
         if other.feature_type == "country":
@@ -150,7 +182,7 @@ def _supported(place: Place, anchors, gazetteer: Gazetteer) -> bool:
         if other.id == place.id or gazetteer.is_ancestor(other.id, place.id) or gazetteer.is_ancestor(place.id, other.id):
             return True
         if place.feature_type != "country" and gazetteer.country_of(other.id) == country and \
-                _km(place, other) <= _SUPPORT_KM:
+                _km(place, other) <= reach:
             return True
     return False
 
@@ -238,10 +270,17 @@ def _country_forms(names: tuple[str, ...]) -> frozenset[str]:
 def _score(place: Place, candidate: Candidate, cue: str | None, in_named_country: bool | None, context: _Context,
            gazetteer: Gazetteer) -> float:
     score = 0.0
+    if candidate.method not in _LISTED:  # a spelling nobody listed: the closer the place's own spelling, the likelier
+        likeness = max(fuzz.ratio(fold_name(candidate.text), fold_name(name)) for name in place.names) / 100
+        score += _SPELLING_WEIGHT * (likeness - 1.0)
     ancestors = gazetteer.ancestors(place.id)
     nearby = [p for start, p in context.anchors if abs(start - candidate.start) <= _NEARBY_CHARS]
     if any(p.id in ancestors for p in nearby):
         score += 3.0  # "the Annaba district of <its province>", "X in Tigray"
+    if place.feature_type in _SETTLEMENTS and any(
+            p.feature_type != "country" and p.id not in candidate.place_ids and _km(place, p) < _NEIGHBOUR_KM
+            for p in nearby):
+        score += 1.5  # named beside a neighbour: "the towns of Riqdalin and Zalatan"
     if in_named_country is not None:
         score += 3.0 if in_named_country else -1.0  # "the Ethiopian town of X"
     if cue:

@@ -118,3 +118,45 @@ def test_a_spelling_nobody_listed_is_kept_beside_its_own_division(generated):
 
 def test_a_spelling_nobody_listed_is_not_vouched_for_across_a_border(generated):
     assert ("Karow", "karrow_nl") not in _found("Shelling hit Borderton and Karow.", generated)
+
+
+# A coast of invented towns: the capital Harl; far to its west Sidi Sabin (also called Rikdal) and
+# Zaltan beside it; to its east the bigger Zliten (also written Zalitan).
+COAST = """generated: geomap gazetteer import-geonames (test)
+places:
+  - {id: westmark, name: Westmark, feature_type: country, lat: 30.0, lon: 10.0, population: 7000000, source: t}
+  - {id: harl, name: Harl, feature_type: city, parent: westmark, lat: 30.0, lon: 10.0, population: 1000000, source: t}
+  - {id: sabin, name: Sidi Sabin, variants: [Rikdal], feature_type: town, parent: westmark, lat: 30.1, lon: 8.1,
+     population: 30000, source: t}
+  - {id: zaltan, name: Zaltan, feature_type: town, parent: westmark, lat: 30.15, lon: 8.0, population: 14000, source: t}
+  - {id: zliten, name: Zliten, variants: [Zalitan], feature_type: city, parent: westmark, lat: 30.0, lon: 11.5,
+     population: 200000, source: t}
+"""
+
+
+@pytest.fixture(scope="module")
+def coast(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("coast")
+    write(folder / "generated.yaml", COAST)
+    gazetteer = load_gazetteer(folder)
+    return gazetteer, build_index(gazetteer)
+
+
+def test_a_far_alternate_name_alone_is_not_vouched_for(coast):
+    assert ("Rikdal", "sabin") not in _found("Forces in Harl said Rikdal was calm.", coast)
+
+
+def test_a_far_alternate_name_in_a_list_of_towns_is_vouched_for(coast):
+    assert ("Rikdal", "sabin") in _found("Forces from Harl took the towns of Rikdal and Zalatan.", coast)
+
+
+def test_an_unlisted_spelling_goes_to_the_namesake_beside_its_neighbour_in_the_list(coast):
+    assert ("Zalatan", "zaltan") in _found("Forces from Harl took the towns of Rikdal and Zalatan.", coast)
+
+
+def test_a_name_after_a_place_and_a_comma_is_no_list(generated):
+    assert _found("In Karrow, Police said the road was open.", generated) == [("Karrow", "karrow_nl")]
+
+
+def test_every_name_of_a_list_after_a_place_word_is_placed(generated):
+    assert ("Police", "police_nl") in _found("Shelling hit the towns of Karrow, Police and Ostra.", generated)
