@@ -37,6 +37,11 @@ def test_denial_of_an_earlier_claim_contests_it(conflict):
     assert status_of(claims) == "contested"
 
 
+def test_a_denial_joined_to_a_statement_by_but_is_the_same_speakers(conflict):
+    text = "A Blue Front spokesman said troops were advancing but denied reports that Vell had fallen to the Red Army."
+    assert _tuples(_claims(text, conflict)) == [("vell", "blue", "blue", "denial")]
+
+
 def test_presence_claim_by_the_rival_contests_the_place(conflict):
     claims = _claims("The Red Army seized Ostra. The Blue Front said its fighters were still present in Ostra.", conflict)
     assert _tuples(claims) == [("ostra", "red", "Wire", "report"), ("ostra", "blue", "blue", "presence")]

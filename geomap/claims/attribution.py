@@ -132,8 +132,8 @@ def _verb(sentence: SpeechContext, i: int, n: int) -> Speech | None:
             return Speech(i, speakers, (after + (after < len(tokens) and tokens[after].low in lex.words.complementiser), len(tokens)),
                           lemma, corroborating)
     if i > 0 and (tokens[i - 1].low in (",", '"') and tokens[i].low.endswith(lex.endings.gerund)
-                      or tokens[i - 1].low in lex.words.conjunction):
-        return Speech(i, (Speaker("", None),), (after, len(tokens)), lemma)  # ", saying ...", "and said": the main speaker
+                      or tokens[i - 1].low in lex.words.coordinator):
+        return Speech(i, (Speaker("", None),), (after, len(tokens)), lemma)  # ", saying", "but denied": the main speaker
     trailing = _trailing_name(sentence, i, after)
     if trailing is not None:
         return trailing

@@ -20,6 +20,7 @@ class FunctionWords:
 
     complement: frozenset[str]  # a noun's complement: "the town of X", "the capture of X"
     conjunction: frozenset[str]  # joins two of a kind: "X and Y"
+    coordinator: frozenset[str]  # joins a second verb to the same subject: "said ... but denied"
     complementiser: frozenset[str]  # opens what is said: "said that ..."
     infinitive: frozenset[str]  # before a verb: "to take"
     agent: frozenset[str]  # names the doer after a passive: "taken by X"
