@@ -250,3 +250,19 @@ def test_a_sentence_opening_participle_takes_the_main_clauses_subject(conflict):
 
 def test_a_repelled_attack_keeps_the_place_with_its_defender(conflict):
     assert _controlled("The Blue Front said it had repelled a Red Army attack on Vell.", conflict) == [("vell", "blue")]
+
+
+def test_a_place_taken_in_a_relative_clause_is_claimed(conflict):
+    claims = _claims("Officials visited Vell, which Red Army troops captured on Sunday.", conflict)
+    assert _tuples(claims) == [("vell", "red", "Wire", "report")]
+
+
+def test_since_a_month_dates_a_state_not_the_claim(conflict):
+    claims = _claims("The Blue Front said it had retaken Vell, which the Red Army had held since March.", conflict,
+                     date=dt.date(2030, 9, 6))
+    assert _tuples(claims) == [("vell", "blue", "blue", "claim")] and claims[0].date == dt.date(2030, 9, 6)
+
+
+def test_raising_the_national_flag_in_a_place_claims_it(conflict):
+    assert _tuples(_claims("Blue Front fighters raised the national flag in Ostra.", conflict)) == [
+        ("ostra", "blue", "Wire", "report")]
