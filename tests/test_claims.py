@@ -266,3 +266,8 @@ def test_since_a_month_dates_a_state_not_the_claim(conflict):
 def test_raising_the_national_flag_in_a_place_claims_it(conflict):
     assert _tuples(_claims("Blue Front fighters raised the national flag in Ostra.", conflict)) == [
         ("ostra", "blue", "Wire", "report")]
+
+
+def test_a_place_said_to_be_taken_in_a_relative_clause_is_the_speakers_claim(conflict):
+    claims = _claims("Blue Front officials visited Ostra, which they said had been liberated on Sunday.", conflict)
+    assert _tuples(claims) == [("ostra", "blue", "blue", "claim")]

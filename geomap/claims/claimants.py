@@ -44,11 +44,20 @@ def resolve_speaker(state: ArticleState, speaker: Speaker, view: SentenceView, m
     if party is not None and party.actor is not None:
         return Said(party.actor, True, corroborating, visual, denying, speech)
     if party is not None and party.kind in ("pronoun", "speaker-pronoun") or party is None and _unnamed(state, speaker):
-        earlier = state.last_speaker or state.last_actor
+        earlier = _side_before(state, view, party) or state.last_speaker or state.last_actor
         if earlier:
             return Said(earlier, earlier in state.actor_ids, corroborating, visual, denying, speech)
         return None if party is not None else Said(speaker.name, False, corroborating, visual, denying, speech)
     return Said(speaker.name, False, corroborating, visual, denying, speech)
+
+
+def _side_before(state: ArticleState, view: SentenceView, pronoun) -> str | None:
+    """The side a pronoun in a relative clause points back at: the nearest side named before it
+    in the sentence ("Ukrainian officials visited X, which they said ...")."""
+    if pronoun is None or pronoun.start == 0 or not state.lex.relative_pronouns.match(view.tokens, pronoun.start - 1):
+        return None
+    return next((p.actor for p in reversed(view.parties) if p.end <= pronoun.start and p.actor and not p.supporting),
+                None)
 
 
 def anonymous(state: ArticleState, name: str) -> bool:

@@ -79,6 +79,12 @@ def subject_before(context: PhraseContext, i: int, want: str, strict: bool = Fal
             refs = _places_ending(context, k - 1)
             if refs:
                 return refs, refs[0].start  # "near Lyman, which remains under X control"
+        speaker = view.party_ending.get(k) if want == "place" and lex.speech_verbs.match(tokens, k) else None
+        if speaker is not None and speaker.start >= 2 and lex.relative_pronouns.match(tokens, speaker.start - 1) \
+                and tokens[speaker.start - 2].low == ",":
+            refs = _places_ending(context, speaker.start - 2)
+            if refs:
+                return refs, refs[0].start  # "Balakliia, which they said had been liberated"
         if lex.clause_breaks.match(tokens, k) or (lex.speech_verbs.match(tokens, k) and want == "party"
                                                   and not realised):
             return None, i
