@@ -271,3 +271,12 @@ def test_raising_the_national_flag_in_a_place_claims_it(conflict):
 def test_a_place_said_to_be_taken_in_a_relative_clause_is_the_speakers_claim(conflict):
     claims = _claims("Blue Front officials visited Ostra, which they said had been liberated on Sunday.", conflict)
     assert _tuples(claims) == [("ostra", "blue", "blue", "claim")]
+
+
+def test_troops_a_side_says_withdrew_are_its_own(conflict):
+    claims = _claims("The Red Army said troops had withdrawn from Vell.", conflict)
+    assert _tuples(claims) == [("vell", "blue", "red", "corroboration")]
+
+
+def test_troops_in_the_outlets_own_voice_belong_to_nobody(conflict):
+    assert _claims("Reporters said troops had withdrawn from Vell.", conflict) == []

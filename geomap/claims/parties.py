@@ -30,7 +30,7 @@ class Party:
     start: int
     end: int
     actor: str | None
-    kind: str  # name, force, generic, pronoun, speaker-pronoun, rival
+    kind: str  # name, force, generic, pronoun, speaker-pronoun, rival, bare ("troops", no owner named)
     supporting: bool = False  # "backed by the Turkish military": not the head of its phrase
     candidates: tuple[str, ...] = ()  # a generic head that several actors' aliases end with ("the army")
 
@@ -190,6 +190,9 @@ def _party_at(finder: PartyFinder, tokens: Sequence[Token], i: int) -> Party | N
         if i > 0 and tokens[i - 1].low in lex.words.definite and tokens[i].low.endswith(lex.endings.plural) \
                 and not tokens[i].capitalised:
             return Party(i - 1, i + n, None, "pronoun")  # "the forces": those named before
+        if tokens[i].low.endswith(lex.endings.plural) and not tokens[i].capitalised and i > 0 and \
+                (tokens[i - 1].low in lex.words.complementiser or lex.speech_verbs.match(tokens, i - 1)):
+            return Party(i, i + n, None, "bare")  # "X said troops had withdrawn": X's, if a side says so
     if low in finder.generic and _generic_allowed(finder, tokens, i):
         owners = finder.generic[low]
         return Party(i, i + 1, owners[0] if len(owners) == 1 else None, "generic", candidates=owners)

@@ -51,6 +51,8 @@ def _actor_of(state: ArticleState, party: Party | None, view: SentenceView, said
         return rival_of(state, side) if side else None
     if party.kind == "speaker-pronoun":
         return said.claimant if said.is_actor else None
+    if party.kind == "bare":  # "troops": the speaking side's, and nobody's in the outlet's own voice
+        return said.claimant if said.is_actor and said.speech is not None and said.speech.holds(party.start) else None
     if said.is_actor and said.speech is not None and said.speech.holds(party.start):
         return said.claimant  # "Tigrayan forces said they captured ..."
     before = [p.actor for p in view.parties if p.end <= party.start and p.actor and not p.supporting]
