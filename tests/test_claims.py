@@ -280,3 +280,12 @@ def test_troops_a_side_says_withdrew_are_its_own(conflict):
 
 def test_troops_in_the_outlets_own_voice_belong_to_nobody(conflict):
     assert _claims("Reporters said troops had withdrawn from Vell.", conflict) == []
+
+
+def test_forced_to_retreat_is_done_not_intended(conflict):
+    assert _tuples(_claims("Blue Front fighters were forced to retreat from Ostra.", conflict)) == [
+        ("ostra", "red", "Wire", "report")]
+
+
+def test_a_place_that_came_under_a_sides_control_is_claimed(conflict):
+    assert _tuples(_claims("Vell came under Red Army control on Sunday.", conflict)) == [("vell", "red", "Wire", "report")]
