@@ -71,7 +71,8 @@ def _withdrew_before(state: ArticleState, view: SentenceView, pronoun: Party, ac
         k = party.end
         while k < pronoun.start and k < party.end + 5 and (state.lex.is_filler(tokens, k) or state.lex.be.match(tokens, k)):
             k += 1
-        if k < pronoun.start and any(p.frame == "loss" and p.left == "loser" for p in state.lex.patterns_by_word.get(tokens[k].low, ())):
+        if k < pronoun.start and tokens[k].low not in state.lex.words.possessive and any(  # "X's claim" is no withdrawal
+                p.frame == "loss" and p.left == "loser" for p in state.lex.patterns_by_word.get(tokens[k].low, ())):
             return True
     return False
 
