@@ -299,3 +299,9 @@ def test_a_sides_claim_that_it_took_a_place_is_its_hold_not_its_rivals(conflict)
 def test_troops_driven_from_a_place_lost_it(conflict):
     assert _tuples(_claims("Red Army troops have been driven from Vell, the Blue Front said.", conflict)) == [
         ("vell", "blue", "blue", "claim")]
+
+
+
+def test_about_half_of_a_place_is_a_claim_on_it(conflict):
+    claims = _claims("The Blue Front says it now controls about half of Ostra.", conflict)
+    assert _tuples(claims) == [("ostra", "blue", "blue", "claim")]

@@ -36,7 +36,7 @@ class PhraseContext:
 
 
 def skip_modifiers(context: PhraseContext, j: int) -> int:
-    """Past determiners, descriptors, quotes and numbers before a noun."""
+    """Past determiners, descriptors, quotes and numbers (and "about" before an amount) before a noun."""
     tokens, lex = context.tokens, context.lex
     while j < len(tokens):
         n = lex.determiners.match(tokens, j) or lex.descriptors.match(tokens, j)
@@ -44,12 +44,18 @@ def skip_modifiers(context: PhraseContext, j: int) -> int:
             j += n
         elif tokens[j].low in ('"', "'") or tokens[j].low.isdigit() or tokens[j].low in lex.numbers:
             j += 1
+        elif lex.approximators.match(tokens, j) and _amount_at(tokens, j + lex.approximators.match(tokens, j), lex):
+            j += lex.approximators.match(tokens, j)  # "about half of", "some 20 villages"
         elif tokens[j].capitalised and tokens[j].low.isalpha() and j not in context.view.place_starting \
                 and j + 1 in context.view.place_starting:
             j += 1  # "Azerbaijani Shusha city"
         else:
             return j
     return j
+
+
+def _amount_at(tokens, j: int, lex) -> bool:
+    return j < len(tokens) and (tokens[j].low.isdigit() or tokens[j].low in lex.numbers or bool(lex.part_nouns.match(tokens, j)))
 
 
 def locating(context: PhraseContext, ref: PlaceRef) -> bool:

@@ -42,6 +42,7 @@ _WORD_LISTS = {
     "corroboration": ("attribution", "corroboration"),
     "speaker_nouns": ("attribution", "speaker_nouns"),
     "part_nouns": ("places", "part_nouns"),
+    "approximators": ("places", "approximators"),
     "surrounding_nouns": ("places", "surrounding_nouns"),
     "holdout_nouns": ("places", "holdout_nouns"),
     "coordination": ("places", "coordination"),

@@ -161,6 +161,7 @@ class Lexicon:
     speaker_pronouns: Phrases
     third_pronouns: Phrases
     part_nouns: Phrases
+    approximators: Phrases  # "about 80 percent of X": before a number
     surrounding_nouns: Phrases
     holdout_nouns: Phrases
     coordination: Phrases
