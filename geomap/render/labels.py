@@ -38,7 +38,7 @@ def label_layer(reports: list[PlaceReport], elsewhere_ids: set[str]) -> folium.G
         return None
     features = []
     for priority, (kind, *_, place) in enumerate(sorted(ranked, key=lambda r: r[:3])):
-        offset = icon_px(place) // 2 + 3  # clear of its own pie
+        offset = icon_px(place) // 2 + 8  # clear of its own pie, and of the ring of a change
         html = (f"<span class='{LABEL_CLASS}' data-priority='{priority}' data-place='{esc(place.id)}' "
                 f"data-offset='{offset}' data-claimed='{int(kind == 0)}'>{esc(place.name)}</span>")
         features.append({"type": "Feature", "id": f"label-{place.id}",
