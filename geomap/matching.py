@@ -43,7 +43,7 @@ _IZAFE = ("e", "i", "ye")  # Persian linking vowel: Dara-e-Hazara, Dara-i Hazara
 _ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ul)[-‐‑'’][A-Z]")
 _TRANSLITERATION = [
     (re.compile(p), r) for p, r in (
-        (r"^[aeiou]", "a"), (r"dzh|dj|zh", "j"), (r"kh|x", "h"), (r"gh", "g"), (r"q|ck|^c(?=[aou])", "k"), (r"ph", "f"),
+        (r"^[aeiou]", "a"), (r"dzh|dj|zh|j", "g"), (r"kh|x", "h"), (r"gh", "g"), (r"q|ck|^c(?=[aou])", "k"), (r"ph", "f"),
         (r"v", "w"),
         (r"ee|ii|ey|ei|ay|ai", "i"), (r"oo|ou", "u"), (r"y", "i"), (r"u", "o"), (r"e", "i"),
         (r"([a-z])\1+", r"\1"), (r"(?<=[aio])h$", ""),

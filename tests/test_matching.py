@@ -129,6 +129,14 @@ def test_spelling_the_gazetteer_does_not_list_is_found_in_context(canonical_only
     assert mention.confidence <= (1.0 if mention.method == "name" else 0.8)
 
 
+@pytest.mark.parametrize("one,other", [("Jabrayil", "Gabriel"), ("Jizah", "Giza"), ("Dzhebrail", "Jebrail"),
+                                       ("Khujand", "Hujand"), ("Qubatli", "Kubatly")])
+def test_regular_alternations_of_romanised_names_share_a_key(one, other):
+    from geomap.matching import fold_name, transliteration_key
+
+    assert transliteration_key(fold_name(one)) == transliteration_key(fold_name(other))
+
+
 def test_unlisted_spelling_without_geographic_context_is_not_a_place(canonical_only):
     from geomap import Article, find_mentions
 
