@@ -305,3 +305,9 @@ def test_troops_driven_from_a_place_lost_it(conflict):
 def test_about_half_of_a_place_is_a_claim_on_it(conflict):
     claims = _claims("The Blue Front says it now controls about half of Ostra.", conflict)
     assert _tuples(claims) == [("ostra", "blue", "blue", "claim")]
+
+
+def test_forces_named_as_the_source_are_the_first_sides_not_the_last_speakers(conflict):
+    text = ("The Red Army denied losing ground. Later, the Blue Front took Ostra after Red Army troops surrendered, "
+            "according to the alliance.")
+    assert ("ostra", "blue", "blue", "claim") in _tuples(_claims(text, conflict))

@@ -44,7 +44,8 @@ def resolve_speaker(state: ArticleState, speaker: Speaker, view: SentenceView, m
     if party is not None and party.actor is not None:
         return Said(party.actor, True, corroborating, visual, denying, speech)
     if party is not None and party.kind in ("pronoun", "speaker-pronoun") or party is None and _unnamed(state, speaker):
-        earlier = _side_before(state, view, party) or state.last_speaker or state.last_actor
+        earlier = _side_before(state, view, party) or _subject_side(state, view, speaker) or state.last_speaker \
+            or state.last_actor
         if earlier:
             return Said(earlier, earlier in state.actor_ids, corroborating, visual, denying, speech)
         return None if party is not None else Said(speaker.name, False, corroborating, visual, denying, speech)
@@ -58,6 +59,16 @@ def _side_before(state: ArticleState, view: SentenceView, pronoun) -> str | None
         return None
     return next((p.actor for p in reversed(view.parties) if p.end <= pronoun.start and p.actor and not p.supporting),
                 None)
+
+
+def _subject_side(state: ArticleState, view: SentenceView, speaker: Speaker) -> str | None:
+    """"X took Y, according to the alliance": forces named as the speaker, not a spokesman or a
+    ministry (the last one who spoke), are those of the first side the sentence names."""
+    words = speaker.name.lower().split()
+    if speaker.party is not None or not words or words[-1] in state.lex.speaker_nouns \
+            or words[-1] not in state.lex.force_nouns:
+        return None
+    return next((p.actor for p in view.parties if p.actor and not p.supporting), None)
 
 
 def anonymous(state: ArticleState, name: str) -> bool:
