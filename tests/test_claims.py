@@ -311,3 +311,8 @@ def test_forces_named_as_the_source_are_the_first_sides_not_the_last_speakers(co
     text = ("The Red Army denied losing ground. Later, the Blue Front took Ostra after Red Army troops surrendered, "
             "according to the alliance.")
     assert ("ostra", "blue", "blue", "claim") in _tuples(_claims(text, conflict))
+
+
+def test_a_side_before_which_holds_what_the_clause_says(conflict):
+    claims = _claims("The Blue Front, which controls large parts of Karrow district, is advancing.", conflict)
+    assert _tuples(claims) == [("karrow", "blue", "Wire", "report")]

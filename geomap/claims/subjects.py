@@ -79,6 +79,10 @@ def subject_before(context: PhraseContext, i: int, want: str, strict: bool = Fal
             refs = _places_ending(context, k - 1)
             if refs:
                 return refs, refs[0].start  # "near Lyman, which remains under X control"
+        if want == "party" and lex.relative_pronouns.match(tokens, k) and k > 0 and tokens[k - 1].low == ",":
+            party = view.party_ending.get(k - 1)
+            if party is not None and party.actor is not None and not party.supporting:
+                return party, party.start  # "The AA, which controls most of northern Rakhine"
         speaker = view.party_ending.get(k) if want == "place" and lex.speech_verbs.match(tokens, k) else None
         if speaker is not None and speaker.start >= 2 and lex.relative_pronouns.match(tokens, speaker.start - 1) \
                 and tokens[speaker.start - 2].low == ",":
