@@ -316,3 +316,13 @@ def test_forces_named_as_the_source_are_the_first_sides_not_the_last_speakers(co
 def test_a_side_before_which_holds_what_the_clause_says(conflict):
     claims = _claims("The Blue Front, which controls large parts of Karrow district, is advancing.", conflict)
     assert _tuples(claims) == [("karrow", "blue", "Wire", "report")]
+
+
+def test_a_claim_denied_in_its_own_sentence_is_contested(conflict):
+    claims = _claims("The Red Army claimed to have taken full control of Vell, a claim the Blue Front denied.", conflict)
+    assert ("vell", "blue", "blue", "denial") in _tuples(claims) and status_of(claims) == "contested"
+
+
+def test_holding_positions_in_part_of_a_place_is_presence(conflict):
+    claims = _claims("The Blue Front said its fighters still held positions in the south of Vell.", conflict)
+    assert _tuples(claims) == [("vell", "blue", "blue", "presence")]

@@ -49,7 +49,7 @@ def read_denials(state: ArticleState, view, speeches, main, denial, frames, clai
         denier = said.claimant
         places = _denied_places(state, view, scope, denier, frames)
         if not places and _points_back(state, view, scope):
-            places = _recently_claimed(state, view, denier)
+            places = _disputed([claims], denier) or _recently_claimed(state, view, denier)
         for ref in places:
             found.append(new_claim(state, view, ref, denier, denier, "denial", hedges, when, None))
         add_reading(state, view, "denial", words, "denials", tuple(r.place.id for r in places), denier, denier,
@@ -59,11 +59,14 @@ def read_denials(state: ArticleState, view, speeches, main, denial, frames, clai
 
 def _points_back(state: ArticleState, view: SentenceView, scope) -> bool:
     """Whether a denial answers claims made before it: "denied that", "denied the claims",
-    "denied Aliyev's statement", "which were disputed by the NRF" (not "denied reports that he fled")."""
+    "denied Aliyev's statement", "which were disputed by the NRF", "a claim Kyiv denied" (not
+    "denied reports that he fled")."""
     tokens, lex = view.tokens, state.lex
     start, end = scope
     if start >= end or start == 0:
         return True
+    if all(not t.low.isalnum() for t in tokens[start:end]) and lex.claim_nouns.find(tokens, max(0, start - 6), start):
+        return True  # "..., a claim Kyiv denied."
     k = start
     while k < end and (lex.determiners.match(tokens, k) or k in view.party_starting or tokens[k].low in state.lex.words.possessive):
         k = view.party_starting[k].end if k in view.party_starting else k + 1
@@ -102,7 +105,14 @@ def _denied_places(state: ArticleState, view: SentenceView, scope, denier: str, 
 
 
 def _recently_claimed(state: ArticleState, view: SentenceView, denier: str) -> list[PlaceRef]:
-    for claims in reversed(state.sentence_claims[-_DISPUTE_REACH:]):
+    return _disputed(reversed(state.sentence_claims[-_DISPUTE_REACH:]), denier)
+
+
+def _disputed(claim_lists, denier: str) -> list[PlaceRef]:
+    """The places of the first list's claims by someone else that a denial can answer: the claims
+    before it in its own sentence ("X claimed to have taken Y, a claim Z denied"), or those of
+    the sentences just before."""
+    for claims in claim_lists:
         disputed = [c for c in claims if c.controller != denier and c.stance in ("claim", "report", "corroboration")]
         if disputed:
             return list({c.place.id: PlaceRef(0, 0, c.place, c.place_text, "reference") for c in disputed}.values())

@@ -40,6 +40,9 @@ def skip_modifiers(context: PhraseContext, j: int) -> int:
     tokens, lex = context.tokens, context.lex
     while j < len(tokens):
         n = lex.determiners.match(tokens, j) or lex.descriptors.match(tokens, j)
+        if n and not lex.determiners.match(tokens, j) and j + n < len(tokens) and \
+                tokens[j + n].low in lex.words.complement:
+            return j  # "the south of X": a noun here, not a word describing the next
         if n and j not in context.view.place_starting:
             j += n
         elif tokens[j].low in ('"', "'") or tokens[j].low.isdigit() or tokens[j].low in lex.numbers:
