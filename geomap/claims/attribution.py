@@ -63,6 +63,10 @@ def find_speech(view: SentenceView, lexicon: Lexicon) -> list[Speech]:
             speech = _verb(sentence, i, n)
             if speech is not None:
                 found.append(speech)
+        elif n:
+            speech = _owned_claim(sentence, i, n)
+            if speech is not None:
+                found.append(speech)
         i += max(n, 1)
     found.extend(_colon_speaker(sentence, found))
     visual = _visual(sentence)
@@ -70,6 +74,16 @@ def find_speech(view: SentenceView, lexicon: Lexicon) -> list[Speech]:
     if not found:
         found.extend(_trailing_speaker(sentence))
     return found
+
+
+def _owned_claim(sentence: SpeechContext, i: int, n: int) -> Speech | None:
+    """"the Red Army's claim that it had taken Ostra": the side whose claim it is speaks."""
+    tokens, lex, view = sentence.tokens, sentence.lex, sentence.view
+    owner = view.party_ending.get(i - 1) if i > 0 and tokens[i - 1].low in lex.words.possessive else None
+    if owner is None or owner.actor is None or i + n >= len(tokens) or tokens[i + n].low not in lex.words.complementiser:
+        return None
+    lemma = lex.speech_lemma.get(tokens[i].low, tokens[i].low)
+    return Speech(i, (Speaker(view.text_of(owner.start, owner.end), owner),), (i + n + 1, len(tokens)), lemma)
 
 
 def _colon_speaker(sentence: SpeechContext, found: list[Speech]) -> list[Speech]:
