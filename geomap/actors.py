@@ -18,7 +18,7 @@ _ID = re.compile(r"[a-z0-9_]+")
 class Actor:
     """A party to the conflict; `aliases` are the names articles use for it.
 
-    `adjectives` name its forces with a force noun ("Azerbaijani troops"); `opposes`
+    `adjectives` name its forces with a force noun ("Ardenian troops"); `opposes`
     lists the actors it fights (empty: every other actor), so that a side's withdrawal
     hands the place to its rival; `media` are outlets whose own voice is the actor's
     (a state news agency).
@@ -69,7 +69,7 @@ class Actors:
 
     def name_spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every alias of several words in `text`: a place name inside one
-        ("al-Sham" in "Hay'at Tahrir al-Sham") is part of a name, not a place."""
+        ("al-Sham" in "Hay'at Tahrir al-Vell") is part of a name, not a place."""
         pattern = _several_word_aliases(self)
         return [m.span() for m in pattern.finditer(text)] if pattern else []
 

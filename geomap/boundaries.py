@@ -1,8 +1,8 @@
 """Real boundaries for gazetteer places, from a boundary file users download.
 
 geoBoundaries and GADM publish GeoJSON files of administrative units (provinces, districts),
-each with a name in a property of its own choosing and in its own spelling ("Khenj (Hese-
-Awal)", "Jabalussaraj"). `match_boundaries` pairs each unit with a gazetteer place of the
+each with a name in a property of its own choosing and in its own spelling ("Horv (Hese-
+Awal)", "Kalossarow"). `match_boundaries` pairs each unit with a gazetteer place of the
 same level by name, in every spelling the gazetteer knows and its transliteration key, also
 trying the name without, and inside, parentheses; where several units or places share a
 name, the one whose place lies inside (or nearest) the unit wins, and a unit that would go
@@ -179,7 +179,7 @@ def _places_named(name: str, by_key: dict) -> list[tuple[Place, str]]:
 
 
 def _spellings(name: str) -> list[str]:
-    """The unit's name, then without what is in parentheses, then what is in them ("Khenj (Hese- Awal)")."""
+    """The unit's name, then without what is in parentheses, then what is in them ("Horv (Hese- Awal)")."""
     inside = re.findall(r"\(([^)]*)\)", name)
     outside = re.sub(r"\([^)]*\)", " ", name)
     return [s for s in dict.fromkeys([name, outside, *inside]) if s.strip()]

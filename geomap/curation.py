@@ -1,6 +1,6 @@
 """Curation help: names that look like places but match nothing, with the nearest gazetteer names.
 
-A capitalised name next to a feature noun ("Saricha village", "the district of Hisarak")
+A capitalised name next to a feature noun ("Sarrow village", "the district of Hisarak")
 is almost certainly a place; when the gazetteer lacks it, the user should hear so,
 with suggestions, rather than see a map silently missing it.
 """

@@ -1,9 +1,9 @@
 """English that finding and placing place names needs, read from `english.yaml` beside this file.
 
-Feature nouns ("the Tigray region"), what makes a name a person's ("General Dara",
-"Abiy said") or an outlet's ("The Washington Post"), the prepositions that make even
+Feature nouns ("the Kessland region"), what makes a name a person's ("General Dorran",
+"Tesfay said") or an outlet's ("The Washington Post"), the prepositions that make even
 an English word a place ("in Police"), month and weekday names; and from packages:
-the demonyms of countries (countryinfo: "Ethiopian" for Ethiopia), which words are
+the demonyms of countries (countryinfo: "Estmarkish" for Estmark), which words are
 English dictionary words (lemminflect's lexicon: "police", "centre", not "Texas") and
 how common (wordfreq), and given names (Faker's name lists, of many languages).
 """
@@ -156,7 +156,7 @@ def peoples_and_languages() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def demonyms() -> dict[str, tuple[str, ...]]:
-    """Country name -> its demonyms, lower case ("Armenia" -> ("armenian",)), from countryinfo."""
+    """Country name -> its demonyms, lower case ("Berovia" -> ("armenian",)), from countryinfo."""
     found = {}
     for country in all_countries():
         info = country.info()

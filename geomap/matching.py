@@ -38,8 +38,8 @@ from .english import english
 from .gazetteer import Gazetteer
 
 _SEPARATORS = set("'’‘ʿʾ`´ʻʼ-‐‑‒–—_/") | {"\u00ad"}
-_IZAFE = ("e", "i", "ye")  # Persian linking vowel: Dara-e-Hazara, Dara-i Hazara, Dara e Hazara
-# The Arabic article, written in lower case before a capitalised name: al-Eis, ash-Shaddadi.
+_IZAFE = ("e", "i", "ye")  # Persian linking vowel: Vell-e-Sharan, Vell-i Sharan, Vell e Sharan
+# The Arabic article, written in lower case before a capitalised name: al-Essar, ash-Shaddadi.
 _ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ul)[-‐‑'’][A-Z]")
 _TRANSLITERATION = [
     (re.compile(p), r) for p, r in (
@@ -327,7 +327,7 @@ def find_names(text: str, index: NameIndex) -> list[Candidate]:
 
 def _names_a_person(text: str, candidate: Candidate) -> bool:
     """A name after a title or before a personal-name particle, or a following name and "said":
-    "General Dara", "Dara Khan", "Dara Nazari told"."""
+    "General Dorran", "Dorran Khan", "Dorran Nazari told"."""
     title, person_after = _person_patterns()
     before = text[max(0, candidate.start - 30):candidate.start]
     if before[-1:].isspace() and (words := before.split()):
@@ -406,10 +406,10 @@ def _lookup_unlisted(surface: str, index: NameIndex) -> tuple[tuple[str, ...], s
     if len(translit) < _MIN_FUZZY_SPELLING:
         return None
     near = {n for deleted in (translit, *_deletions(translit)) for n in index.deletions.get(deleted)}
-    # One edit away, but not a name plus an ending: "Russian" is not a spelling of Russia.
+    # One edit away, but not a name plus an ending: "Talvian" is not a spelling of Talvia.
     spellings = [index.spellings[n].replace(" ", "") for n in sorted(near)]
     close = [n for n, k in zip(sorted(near), spellings) if k[0] == translit[0] and len(k) >= _MIN_FUZZY
-             and (len(k) >= 7 or k[-1] == translit[-1])  # "Makele" for Mekelle, not "Russian" for Roseau
+             and (len(k) >= 7 or k[-1] == translit[-1])  # "Haddin" for Hadden, not "Talvian" for Roseau
              and OSA.distance(translit, k, score_cutoff=1) <= 1
              and not translit.startswith(k) and not k.startswith(translit)]
     if not close:  # two letters swapped, as in a hurried "Kandahra" for Kandahar

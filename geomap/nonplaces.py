@@ -1,7 +1,7 @@
 """Names that are places somewhere but not in this sentence: English words, people, outlets.
 
 A world gazetteer lists a place for most capitalised words: "March" (England), "Police"
-(Poland), "Abiy" (a village in Tigray), "Pravda". For places from a generated file
+(Poland), "Tesfay" (a village in Kessland), "Pravda". For places from a generated file
 (`import-geonames`), the tests a careful reader applies decide:
 
 - an English dictionary word ("Police", "Centre", "White House") is no place unless
@@ -9,18 +9,18 @@ A world gazetteer lists a place for most capitalised words: "March" (England), "
   is a country or a city large for how common its name is as a word; never when a
   capitalised name follows it ("Central Government", "West Coast"); a month or weekday
   name only with a feature noun after it;
-- a name after a title ("President Abiy") or before a personal-name particle (in
-  `matching`), before another capitalised name ("Abiy Ahmed") or after a given name
+- a name after a title ("President Tesfay") or before a personal-name particle (in
+  `matching`), before another capitalised name ("Tesfay Gebre") or after a given name
   ("Paul Allen"), and every other use of a name so used in the article, is a person's;
   a name before "said" is a person's or an outlet's, and one after "told" or
   "according to" is who speaks, unless a country, a division or a large city
   ("Moscow said");
 - a name inside the outlet's own name or inside a run of capitalised words that names
-  an outlet or organisation ("The Washington Post", "Agence France-Presse", "Kabul
+  an outlet or organisation ("The Washington Post", "Norland Press Agency", "Orrin
   University") is no place;
 - a spelling nobody listed is never an English word ("Human" is not Uman).
 
-A name with a place's context anywhere in the article ("in Sirte") is not a person's.
+A name with a place's context anywhere in the article ("in Senna") is not a person's.
 Places of the curated gazetteer are never filtered: the user listed them for this war.
 """
 from __future__ import annotations
@@ -53,7 +53,7 @@ class _Evidence:
 
     text: str
     words: English
-    placed: frozenset[str]  # names given a place's context somewhere ("in Sirte")
+    placed: frozenset[str]  # names given a place's context somewhere ("in Senna")
     people: frozenset[str]  # names used as a person's somewhere, and never as a place
     outlets: tuple[tuple[int, int], ...]  # spans naming an outlet or organisation
 
@@ -88,17 +88,17 @@ def _not_a_place(candidate: Candidate, places: list[Place], evidence: _Evidence)
     major = any(_major(p) for p in places)
     if not major and surface not in evidence.placed and (
             words.speaker_before_pattern.search(before) or _speaks(before, after, words)):
-        return "person or outlet"  # "told Pravda", "Abiy said"; but "Moscow said" is Moscow
+        return "person or outlet"  # "told Pravda", "Tesfay said"; but "Moscow said" is Moscow
     if surface in evidence.people and not any(p.feature_type == "country" or p.feature_type == "city" and
                                               (p.population or 0) >= _SPEAKING_POPULATION for p in places):
         return "person"  # "Mary Magdalene", "Paul Allen", and every other use of those names
     if surface in peoples_and_languages() and not any(p.feature_type == "country" for p in places):
         return "a people or a language"  # "tweeted in English"
     if re.match(r"-[a-z]", after) and not major:
-        return "part of a compound word"  # "Sandhurst-educated", but "Turkey-backed" names Turkey
+        return "part of a compound word"  # "Sandhurst-educated", but "Oskaria-backed" names Oskaria
     thing = _other_thing_after(after, places, words)
     if thing:
-        return f"names a {thing}, not this place"  # "Tripoli International Airport" is not Tripoli
+        return f"names a {thing}, not this place"  # "Harl International Airport" is not Harl
     if surface in words.months or surface in words.weekdays:
         return None if _feature_noun_after(after, words) else "date"
     if surface.isupper() and len(surface) > 1 and not any(surface in p.names for p in places) and (
@@ -128,7 +128,7 @@ def _major(place: Place) -> bool:
 
 def _name_over_word(place: Place, surface: str, english_words: bool) -> bool:
     """Whether a name read alone is this place more than a word or someone's name: a country; a
-    place large for how common its name is in English ("Paris", "Reading", "Sirte"; not
+    place large for how common its name is in English ("Paris", "Reading", "Senna"; not
     "March", "David", "Obama"); never a division whose name is a dictionary word ("Centre")."""
     if place.feature_type == "country":
         return True
@@ -151,11 +151,11 @@ def _speaks(before: str, after: str, words: English) -> bool:
     following = re.match(r",?\s+(\w+)", after)
     preceding = re.search(r"(\w+),?\s+$", before)
     inverted = preceding is not None and preceding.group(1).lower() in verbs and re.match(r"\s*[,.;:”\"]", after)
-    return bool(following and following.group(1) in verbs or inverted)  # not "said Bani Walid was handed over"
+    return bool(following and following.group(1) in verbs or inverted)  # not "said Banowal was handed over"
 
 
 def placed_names(text: str, candidates: Sequence[Candidate], words: English | None = None) -> frozenset[str]:
-    """The names the article places somewhere: "in Sirte", "the towns of A, B and C", "Hadrut, a town in"."""
+    """The names the article places somewhere: "in Senna", "the towns of A, B and C", "Hadrow, a town in"."""
     words = words or english()
     return frozenset(c.text for c in candidates if place_context(text, c, words, strong=True))
 
@@ -172,14 +172,14 @@ def place_context(text: str, candidate: Candidate, words: English | None = None,
 
 def _in_placed_list(text: str, candidate: Candidate, words: English) -> bool:
     """A later item of a list after a strong place word ("the towns of A, B and C"): the list goes on
-    after it, or it is the last ("and C"); "in Kabul, Ahmed Massoud said" is no list."""
+    after it, or it is the last ("and C"); "in Orrin, Ahmed Darrow said" is no list."""
     before = text[max(0, candidate.start - 120):candidate.start]
     listed = re.match(r"\s*(?:,|and\b|or\b)", text[candidate.end:candidate.end + 6]) or re.search(r"\b(?:and|or)\s+$", before)
     return bool(listed) and words.strong_place_list_pattern.search(before) is not None
 
 
 def _other_thing_after(after: str, places: list[Place], words: English) -> str | None:
-    """A feature type of a thing named after a place ("Tripoli airport", "Kabul River") that none of
+    """A feature type of a thing named after a place ("Harl airport", "Orrin River") that none of
     the candidate places has: the name is that thing's, not the place's."""
     match = re.match(r"\s*(?:International\s+)?(\w+)", after)
     if not match:
@@ -192,16 +192,16 @@ def _other_thing_after(after: str, places: list[Place], words: English) -> str |
 
 
 def _feature_noun_after(after: str, words: English) -> bool:
-    """"Kobo woreda", "Tigray's region"; or an apposition ("Hadrut, a town in")."""
+    """"Kova woreda", "Kessland's region"; or an apposition ("Hadrow, a town in")."""
     return re.match(rf"\s*(?:'s\s+)?(?:{words.feature_noun_pattern})s?\b", after, re.IGNORECASE) is not None \
         or words.appositive_pattern.match(after) is not None
 
 
 def _people_named(text: str, candidates: Sequence[Candidate], words: English) -> set[str]:
     """Names the article uses as a person's, at any of their occurrences (a title may already have
-    kept one from the candidates: "Prime Minister Abiy Ahmed"): a name directly followed by another
+    kept one from the candidates: "Prime Minister Tesfay Gebre"): a name directly followed by another
     capitalised name that is no place, month, feature noun or organisation word, or by any name
-    when it is a given name, the name not going on ("Abiy Ahmed", "Jeremy Allen", not "Sirte
+    when it is a given name, the name not going on ("Tesfay Gebre", "Jeremy Allen", not "Senna
     Protection and Security Force"); and a name directly after a first name ("Paul Allen",
     "Dewly Nelson")."""
     places_at = {c.start for c in candidates}
@@ -249,7 +249,7 @@ def _name_patterns(words: English) -> tuple[re.Pattern, re.Pattern]:
 
 def _outlet_spans(text: str, source: str, words: English) -> list[tuple[int, int]]:
     """Where the outlet names itself, and runs of capitalised words ending in an outlet's or
-    organisation's word ("The Washington Post", "Agence France-Presse")."""
+    organisation's word ("The Washington Post", "Norland Press Agency")."""
     spans = [(m.start(), m.end()) for m in re.finditer(re.escape(source), text)] if source.strip() else []
     for run in _name_patterns(words)[0].finditer(text):
         parts = re.split(r"[ \t-]+", run.group())

@@ -1,15 +1,15 @@
 """Choosing the place a name refers to, by the evidence a careful reader uses.
 
 The sure names come first: a listed name that fits one place. A spelling nobody
-listed, an alternate name far from a generated place's own ("Shire" for Inda
+listed, an alternate name far from a generated place's own ("Glen" for Inda
 Silasē), or a given name that is also a village, is kept only where a sure name puts
 the place in the picture: its division or a place within 100 km, in the same
-country. A name that fits several places ("Annaba": an Afghan district or the
-Algerian port; the frontline Lyman or another) is scored for each:
+country. A name that fits several places ("Ostra": a Norlandic district or the
+Valmarkish port; the frontline Lemno or another) is scored for each:
 
-- hints in the text: an enclosing place named alongside ("the Annaba district of
-  <province>", "X in Tigray"), a country or its demonym before it ("the Ethiopian town
-  of X", "Syria's X"), a feature noun beside it ("district", "port city");
+- hints in the text: an enclosing place named alongside ("the Ostra district of
+  <province>", "X in Kessland"), a country or its demonym before it ("the Estmarkish town
+  of X", "Sudland's X"), a feature noun beside it ("district", "port city");
 - the article's geography: the share of its sure places in the same country, and how
   many of its places (sure, then those resolved so far) lie near (a frontline cluster
   beats a lone namesake);
@@ -46,7 +46,7 @@ _CONFIDENCE = {"name": 1.0, "variant": 0.95, "transliteration": 0.8, "fuzzy": 0.
 _FEATURE_PRIOR = {"country": 4.0, "city": 0.7, "province": 0.5, "region": 0.5, "district": 0.3, "town": 0.2}
 _CURATED_PRIOR = 3.0  # above any generated place's priors: the user's entry for this war wins
 _CAPITAL_PRIOR = 1.0
-_SPELLING_WEIGHT = 5.0  # "Zalatan" is Zaltan (0.92 alike) before the bigger Zliten (0.62)
+_SPELLING_WEIGHT = 5.0  # "Zalavin" is Zalvin (closer alike) before the bigger Zelvan
 _TOWN_KNOWN_BY_NAME = 100_000  # a given name that is also a city this large ("Houston") needs no other place beside it
 
 
@@ -69,8 +69,8 @@ def find_mentions(article: Article, index: NameIndex, gazetteer: Gazetteer,
     """Every place mention in `article`, resolved against `gazetteer`.
 
     `names` are spans of the body that name an actor (`Actors.name_spans`): a place name
-    inside one, after a capitalised word of it, is part of the name ("Tahrir al-Sham"), not
-    a place; after a lower-case joining word it still is ("Islamic Emirate of Afghanistan").
+    inside one, after a capitalised word of it, is part of the name ("Tahrir al-Vell"), not
+    a place; after a lower-case joining word it still is ("Islamic Emirate of Norland").
     """
     body = article.body
     candidates = [c for c in find_names(body, index)
@@ -125,7 +125,7 @@ def resolve_mentions(article: Article, candidates: list[Candidate], gazetteer: G
 
 def _needs_support(candidate: Candidate, gazetteer: Gazetteer, placed: set[str]) -> bool:
     """A spelling nobody listed; or, for generated places only, an alternate name far from the
-    place's own ("Shire" for Inda Silasē) or that is a given name or an English word ("Levi" for
+    place's own ("Glen" for Inda Glenna) or that is a given name or an English word ("Levi" for
     Lévis), or a given name that is also a small place ("Mary") with no place's context in the
     article."""
     if candidate.method not in _LISTED:
@@ -135,7 +135,7 @@ def _needs_support(candidate: Candidate, gazetteer: Gazetteer, placed: set[str])
         return False
     if candidate.method == "variant" and (not any(_close_spelling(candidate.text, p.name) for p in places)
                                           or candidate.text in given_names() or zipf(candidate.text.lower()) >= 3.0):
-        return True  # "Shire" for Inda Silasē; "Levi" for Lévis, "Dame" for Damme
+        return True  # "Glen" for Inda Glenna; "Levi" for Lévis, "Dame" for Damme
     if candidate.text in placed:
         return False
     if all(p.feature_type == "village" for p in places):
@@ -248,7 +248,7 @@ def _km(a: Place, b: Place) -> float:
 
 
 def _words_before(body: str, candidate: Candidate) -> frozenset[str]:
-    """Capitalised words just before the name, lower case: "the Ethiopian town of" -> {"ethiopian"}."""
+    """Capitalised words just before the name, lower case: "the Estmarkish town of" -> {"ethiopian"}."""
     return frozenset(w.lower() for w in re.findall(r"[A-Z][\w-]+", body[max(0, candidate.start - 40):candidate.start]))
 
 
@@ -276,13 +276,13 @@ def _score(place: Place, candidate: Candidate, cue: str | None, in_named_country
     ancestors = gazetteer.ancestors(place.id)
     nearby = [p for start, p in context.anchors if abs(start - candidate.start) <= _NEARBY_CHARS]
     if any(p.id in ancestors for p in nearby):
-        score += 3.0  # "the Annaba district of <its province>", "X in Tigray"
+        score += 3.0  # "the Ostra district of <its province>", "X in Kessland"
     if place.feature_type in _SETTLEMENTS and any(
             p.feature_type != "country" and p.id not in candidate.place_ids and _km(place, p) < _NEIGHBOUR_KM
             for p in nearby):
-        score += 1.5  # named beside a neighbour: "the towns of Riqdalin and Zalatan"
+        score += 1.5  # named beside a neighbour: "the towns of Rikdal and Zalavin"
     if in_named_country is not None:
-        score += 3.0 if in_named_country else -1.0  # "the Ethiopian town of X"
+        score += 3.0 if in_named_country else -1.0  # "the Estmarkish town of X"
     if cue:
         nouns = {*place.reference_nouns, place.feature_type}
         fits = cue in nouns or cue.split()[-1] in nouns or english().fits(cue, place.feature_type)
@@ -296,7 +296,7 @@ def _score(place: Place, candidate: Candidate, cue: str | None, in_named_country
         score += 1.5 * min(1.0, closeness / 2) + (0.5 if closeness >= 3 else 0.0)  # a cluster beats a lone namesake
     if place.curated:  # the user's own entry; its size is theirs to weigh, but a country is a country
         return score + _CURATED_PRIOR + (_FEATURE_PRIOR["country"] if place.feature_type == "country" else 0.0)
-    # a country before a village of its name ("Russia", not Russia, Ohio); a city before its division,
+    # a country before a village of its name ("Talvia", not Talvia, Ohio); a city before its division,
     # a capital before its namesakes ("London", not London, Ontario)
     score += _FEATURE_PRIOR.get(place.feature_type, 0.0) + 0.3 * math.log10(max(place.population or 0, 1))
     return score + (_CAPITAL_PRIOR if "capital" in place.referred_to_as else 0.0)

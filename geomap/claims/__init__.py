@@ -5,8 +5,8 @@ state, presence), the words of saying, denying, doubting and cancelling. The
 modules, in the order a sentence passes through them:
 
     tokens      words with their offsets
-    parties     which words name an actor ("Azerbaijani troops", "the army", "they")
-    referents   which words name a place ("Dessie", "the town", "a key town")
+    parties     which words name an actor ("Ardenian troops", "the army", "they")
+    referents   which words name a place ("Pellan", "the town", "a key town")
     phrases     the sentence a phrase is read in, and what both sides of a verb share
     objects     the places after a verb ("Vell, Ostra and the town of Karrow")
     subjects    the side (or place) before it, past auxiliaries, hedges and asides

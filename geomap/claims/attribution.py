@@ -87,7 +87,7 @@ def _owned_claim(sentence: SpeechContext, i: int, n: int) -> Speech | None:
 
 
 def _colon_speaker(sentence: SpeechContext, found: list[Speech]) -> list[Speech]:
-    """"Al-Mismari: LNA began withdrawing ...": a headline that gives its speaker first."""
+    """"Al-Korri: RA began withdrawing ...": a headline that gives its speaker first."""
     tokens = sentence.tokens
     party = sentence.view.party_starting.get(0)
     if found or party is None or party.actor is None or party.end >= len(tokens) or tokens[party.end].low != ":":
@@ -96,7 +96,7 @@ def _colon_speaker(sentence: SpeechContext, found: list[Speech]) -> list[Speech]
 
 
 def _trailing_speaker(sentence: SpeechContext) -> list[Speech]:
-    """"..., the group's spokesperson, Zabihullah Mujahid.": a speaker named at the end, with no verb."""
+    """"..., the group's spokesperson, Karim Osti.": a speaker named at the end, with no verb."""
     tokens, lex = sentence.tokens, sentence.lex
     end = len(tokens)
     while end > 0 and not tokens[end - 1].low.isalnum():
@@ -137,7 +137,7 @@ def _verb(sentence: SpeechContext, i: int, n: int) -> Speech | None:
         if speakers and (end >= len(tokens) - 1 or (tokens[end].low in (",", ".") or tokens[end].low in lex.words.quoting)):
             comma = next((c for c in range(i - 1, -1, -1) if tokens[c].low == ","), None)
             return Speech(i, speakers, (0, comma if comma is not None else i), lemma)
-    if _passive_agent(sentence, i + n) is not None:  # "which were disputed by the NRF"
+    if _passive_agent(sentence, i + n) is not None:  # "which were disputed by the BF"
         return Speech(i, (speaker_of(sentence, i + n + 1, _passive_agent(sentence, i + n)),), (0, i), lemma)
     if i > 0 and lex.relative_pronouns.match(tokens, i - 1):  # "Emergency, ..., which said that"
         speakers, start = _antecedent_speakers(sentence, i - 1)
@@ -203,7 +203,7 @@ def _trailing_name(sentence: SpeechContext, i: int, after: int) -> Speech | None
 
 
 def _passive_agent(sentence: SpeechContext, j: int) -> int | None:
-    """The end of "by X" after a verb when X is a party ("disputed by the NRF")."""
+    """The end of "by X" after a verb when X is a party ("disputed by the BF")."""
     if j < len(sentence.tokens) and sentence.tokens[j].low in sentence.lex.words.agent:
         k = j + 1
         while k < len(sentence.tokens) and sentence.lex.determiners.match(sentence.tokens, k):

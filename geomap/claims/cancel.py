@@ -68,7 +68,7 @@ def _intent(state: ArticleState, view: SentenceView, frame: FrameMatch, window_s
             if opening is not None:
                 before = opening - 1
         forced = False
-        if before >= 0 and before + 1 in view.party_ending:  # "forced the LNA to retreat"
+        if before >= 0 and before + 1 in view.party_ending:  # "forced the RA to retreat"
             verb = view.party_ending[before + 1].start - 1
             while verb > 0 and lex.determiners.match(tokens, verb):
                 verb -= 1

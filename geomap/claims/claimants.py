@@ -15,7 +15,7 @@ _QUOTE_REACH = 3  # sentences back that an unattributed quotation may continue
 def claimants_at(state: ArticleState, view: SentenceView, at: int, speeches: list[Speech], main: Said | None,
                core_end: int | None = None) -> list[Said]:
     """Who says what stands at token `at`: the innermost speech holding it (or whose verb is the
-    frame's own, "Azerbaijan claims control over X", "an image showed its fighters at X")."""
+    frame's own, "Ardenia claims control over X", "an image showed its fighters at X")."""
     own = [s for s in speeches if core_end is not None and at <= s.at < core_end]
     holding = own or [s for s in speeches if s.holds(at)]
     if holding:
@@ -54,7 +54,7 @@ def resolve_speaker(state: ArticleState, speaker: Speaker, view: SentenceView, m
 
 def _side_before(state: ArticleState, view: SentenceView, pronoun) -> str | None:
     """The side a pronoun in a relative clause points back at: the nearest side named before it
-    in the sentence ("Ukrainian officials visited X, which they said ...")."""
+    in the sentence ("Blue Front officials visited X, which they said ...")."""
     if pronoun is None or pronoun.start == 0 or not state.lex.relative_pronouns.match(view.tokens, pronoun.start - 1):
         return None
     return next((p.actor for p in reversed(view.parties) if p.end <= pronoun.start and p.actor and not p.supporting),
@@ -126,7 +126,7 @@ def note_quote_speakers(state: ArticleState, view: SentenceView) -> list[Said]:
                     break
     after = state.views[closing.index + 1] if closing is not None and closing.index + 1 < len(state.views) else None
     if not found and after is not None and len(after.tokens) <= 8 and not after.sentence.quoted:
-        speeches = find_speech(after, state.lex)  # "“Dear Shusha, you are free!” Aliyev tweeted Sunday."
+        speeches = find_speech(after, state.lex)  # "“Dear Sorra, you are free!” Arvidov tweeted Sunday."
         said = [resolve_speaker(state, sp, after, None, speech) for speech in speeches for sp in speech.speakers]
         found = [s for s in said if s is not None]
     if not found and state.last_quote and view.index - state.last_quote[0] <= _QUOTE_REACH:

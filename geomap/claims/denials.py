@@ -59,14 +59,14 @@ def read_denials(state: ArticleState, view, speeches, main, denial, frames, clai
 
 def _points_back(state: ArticleState, view: SentenceView, scope) -> bool:
     """Whether a denial answers claims made before it: "denied that", "denied the claims",
-    "denied Aliyev's statement", "which were disputed by the NRF", "a claim Kyiv denied" (not
+    "denied Arvidov's statement", "which were disputed by the BF", "a claim Talvin denied" (not
     "denied reports that he fled")."""
     tokens, lex = view.tokens, state.lex
     start, end = scope
     if start >= end or start == 0:
         return True
     if all(not t.low.isalnum() for t in tokens[start:end]) and lex.claim_nouns.find(tokens, max(0, start - 6), start):
-        return True  # "..., a claim Kyiv denied."
+        return True  # "..., a claim Talvin denied."
     k = start
     while k < end and (lex.determiners.match(tokens, k) or k in view.party_starting or tokens[k].low in state.lex.words.possessive):
         k = view.party_starting[k].end if k in view.party_starting else k + 1
@@ -79,7 +79,7 @@ def _points_back(state: ArticleState, view: SentenceView, scope) -> bool:
 
 def _denied_places(state: ArticleState, view: SentenceView, scope, denier: str, frames) -> list[PlaceRef]:
     """Places the denial speaks of: those of frames in its scope; those a claim noun in it is
-    about ("claims of taking Vell", "the news about X's control of Gabriel"); and places in it,
+    about ("claims of taking Vell", "the news about X's control of Gaval"); and places in it,
     not only locating another, that a rival has claimed in this article."""
     tokens, lex = view.tokens, state.lex
     start, end = scope

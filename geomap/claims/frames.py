@@ -192,7 +192,7 @@ def _object_follows(end: int, view: SentenceView, lexicon: Lexicon) -> bool:
 
 
 def _armed(party: Party, view: SentenceView, lexicon: Lexicon) -> bool:
-    """Whether a party is named as armed men ("Taliban fighters", "the rebels"), not as a person."""
+    """Whether a party is named as armed men ("Red Army fighters", "the rebels"), not as a person."""
     return party.kind == "generic" or any(lexicon.force_nouns.match(view.tokens, k) for k in range(party.start, party.end))
 
 
@@ -222,4 +222,4 @@ def _inner_role(slot: Slot, j: int, view: SentenceView, context: PhraseContext, 
         return None
     roles[slot.role] = party
     end = party.end
-    return end + 1 if end < len(view.tokens) and view.tokens[end].low in context.lex.words.possessive else end  # "under Baku's control"
+    return end + 1 if end < len(view.tokens) and view.tokens[end].low in context.lex.words.possessive else end  # "under Ardenport's control"

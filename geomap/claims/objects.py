@@ -1,7 +1,7 @@
-"""The places a phrase governs after its verb: "took full control of Axum, Adwa and the
-surrounding areas of Adigrat" governs Axum and Adwa; "the strategic town of Dessie in Amhara
-region" governs Dessie; "eight districts of Panjshir" governs Panjshir when Panjshir has
-eight districts, but "nine villages of Jabrayil district" are places in the district."""
+"""The places a phrase governs after its verb: "took full control of Marrow, Tessa and the
+surrounding areas of Korrin" governs Marrow and Tessa; "the strategic town of Pellan in Dorn
+region" governs Pellan; "eight districts of Vellshire" governs Vellshire when Vellshire has
+eight districts, but "nine villages of Javal district" are places in the district."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,7 +25,7 @@ def places_after(context: PhraseContext, i: int, location: bool = False, stop: f
     """The list of places starting at token `i` ("Vell, Ostra and the town of Karrow").
 
     With `location` (after "in", "over", "outside"...), a thing stands for where it is:
-    "outside the governor's office in the Annaba district" is Annaba. The list ends before
+    "outside the governor's office in the Ostra district" is Ostra. The list ends before
     a word of `stop` (the phrase's next word: "clear X from the control of Y").
     """
     items: list[PlaceRef] = []
@@ -90,7 +90,7 @@ def item(context: PhraseContext, j: int) -> tuple[list[PlaceRef], int]:
                                        tokens[k].low == "-" and not tokens[k].spaced) and k not in view.place_starting:
                 k += 1
             if k in view.place_starting:
-                return _named(context, view.place_starting[k])  # "the World Heritage Site Lalibela"
+                return _named(context, view.place_starting[k])  # "the World Heritage Site Lallow"
             return [], k
         while k < len(tokens) and k < j + 8 and not (feature_noun(view, lex, k) and k + 1 < len(tokens)
                                                      and tokens[k + 1].low in context.lex.words.complement) \
@@ -108,9 +108,9 @@ def item(context: PhraseContext, j: int) -> tuple[list[PlaceRef], int]:
 
 
 def _named(context: PhraseContext, ref: PlaceRef) -> tuple[list[PlaceRef], int]:
-    """A named place and what follows it: "Ethiopia's Axum" is Axum, "the Tigray regional capital
-    Mekelle" is Mekelle, "Kombolcha towns" is Kombolcha, "the town's districts" the town;
-    "northwestern Libya" is a part of a country, not the country."""
+    """A named place and what follows it: "Estmark's Marrow" is Marrow, "the Kessland regional capital
+    Hadden" is Hadden, "Kovalla towns" is Kovalla, "the town's districts" the town;
+    "northwestern Westmark" is a part of a country, not the country."""
     tokens, lex, view = context.tokens, context.lex, context.view
     k = ref.end
     if ref.place.feature_type == "country" and ref.start > 0 and tokens[ref.start - 1].low in lex.words.directions:
@@ -122,7 +122,7 @@ def _named(context: PhraseContext, ref: PlaceRef) -> tuple[list[PlaceRef], int]:
             return found, after
         if after > head and lex.part_nouns.match(tokens, head):
             return [ref], after  # "the town's northern districts": the town
-        return [ref] if after == head else [], after  # "Tripoli's airport": not Tripoli
+        return [ref] if after == head else [], after  # "Harl's airport": not Harl
     look = k
     while look < len(tokens) and look < k + 3 and (lex.descriptors.match(tokens, look) or feature_noun(view, lex, look)) \
             and look not in view.place_starting:
@@ -136,14 +136,14 @@ def _named(context: PhraseContext, ref: PlaceRef) -> tuple[list[PlaceRef], int]:
     if smaller and k + n + 1 < len(tokens) and tokens[k + n].low in context.lex.words.complement:
         inner = view.place_starting.get(skip_modifiers(context, k + n + 1))
         if inner is not None:
-            return _named(context, inner)  # "the Panjshir districts of Khinj and Anabah": the districts
+            return _named(context, inner)  # "the Vellshire districts of Khorv and Ostrah": the districts
     if smaller:
-        return [], k + n  # "a Nagorno-Karabakh town": a town in it, not the region
+        return [], k + n  # "an Upper Vardia town": a town in it, not the region
     return [ref], k + n
 
 
 def _holdout(context: PhraseContext, j: int, n: int) -> tuple[list[PlaceRef], int]:
-    """"the last pocket of resistance in X": X, unless only part of X ("in northwest Syria")."""
+    """"the last pocket of resistance in X": X, unless only part of X ("in northwest Sudland")."""
     tokens, lex = context.tokens, context.lex
     last = any(t.low in context.lex.words.last for t in tokens[max(0, j - 3):j])
     k = j + n
@@ -162,7 +162,7 @@ def _holdout(context: PhraseContext, j: int, n: int) -> tuple[list[PlaceRef], in
             partial = any(t.low in lex.descriptors and t.low in lex.words.directions for t in tokens[at:place_at])
             found, after = _named(context, ref)
             renamed = after < len(tokens) and tokens[after].low in (",", "-") and \
-                skip_modifiers(context, after + 1) in context.view.place_starting  # "... in Afghanistan, the Panjshir Valley"
+                skip_modifiers(context, after + 1) in context.view.place_starting  # "... in Norland, the Vell Valley"
             whole = last and not partial and not renamed and ref.place.feature_type != "country"
             return (found if whole else []), after
         return [], at
@@ -176,7 +176,7 @@ def _settlements(context: PhraseContext, j: int, n: int) -> tuple[list[PlaceRef]
     noun = tokens[j].low
     k = j + n
     if k < len(tokens) and k in context.view.place_starting:
-        return _named(context, context.view.place_starting[k])  # "the regional capital Mekele", "the town Saraqeb"
+        return _named(context, context.view.place_starting[k])  # "the regional capital Haden", "the town Kerrab"
     if k >= len(tokens) or tokens[k].low not in context.lex.words.complement:
         return [], k
     found, after = item(context, skip_modifiers(context, k + 1))
@@ -203,7 +203,7 @@ def _whole(context: PhraseContext, place, count: str, noun: str) -> bool:
 
 
 def _located(context: PhraseContext, j: int) -> tuple[list[PlaceRef], int]:
-    """The first place the locating phrases from `j` name ("... in the Annaba district of Panjshir")."""
+    """The first place the locating phrases from `j` name ("... in the Ostra district of Vellshire")."""
     tokens, lex = context.tokens, context.lex
     while j < len(tokens):
         while j < len(tokens) and tokens[j].low in ('"', "'"):
@@ -221,8 +221,8 @@ def _located(context: PhraseContext, j: int) -> tuple[list[PlaceRef], int]:
 
 
 def skip_locators(context: PhraseContext, j: int, stop: frozenset = frozenset()) -> tuple[int, Party | None]:
-    """Past phrases that only locate the place before them ("in Amhara region", "100 km south
-    of Tripoli", "(the Armenian name is Varanda)"); "from X" names the loser."""
+    """Past phrases that only locate the place before them ("in Dorn region", "100 km south
+    of Harl", "(the Berovian name is Varvell)"); "from X" names the loser."""
     tokens, lex, view = context.tokens, context.lex, context.view
     loser = None
     while j < len(tokens):
@@ -248,12 +248,12 @@ def skip_locators(context: PhraseContext, j: int, stop: frozenset = frozenset())
         found, after = item(context, at)
         if after == at:
             return j, loser
-        j = _shared_noun_list(context, after)  # "in the Fizuli, Djebrail and Zangilan Districts"
+        j = _shared_noun_list(context, after)  # "in the Fevali, Dzhaval and Zennor Districts"
     return j, loser
 
 
 def _shared_noun_list(context: PhraseContext, j: int) -> int:
-    """Past the rest of a list of names sharing one plural noun ("Fizuli, Djebrail and Zangilan
+    """Past the rest of a list of names sharing one plural noun ("Fevali, Dzhaval and Zennor
     Districts"), which locates as a whole; `j` if no such list follows."""
     tokens, lex = context.tokens, context.lex
     k = j
@@ -263,7 +263,7 @@ def _shared_noun_list(context: PhraseContext, j: int) -> int:
             k = context.view.place_starting[k].end
             last = tokens[k - 1].low
             if last in lex.sizes and last.endswith(context.lex.endings.plural) and k - 1 > j:
-                return k  # the shared noun named with the last one: "Zangilan Districts"
+                return k  # the shared noun named with the last one: "Zennor Districts"
         else:
             k += 1
         if k < len(tokens) and tokens[k].low in lex.sizes and tokens[k].low.endswith(context.lex.endings.plural):
@@ -277,9 +277,9 @@ def coordination(context: PhraseContext, j: int) -> int | None:
     if j >= len(tokens):
         return None
     if tokens[j].low == "-" and tokens[j].spaced and j + 1 in context.view.place_starting:
-        return j + 1  # "the last pocket of resistance - Panjshir Valley"
+        return j + 1  # "the last pocket of resistance - Vell Valley"
     if tokens[j].low == "-" and tokens[j].spaced and j + 1 < len(tokens) and lex.coordination.match(tokens, j + 1):
-        return j + 1 + lex.coordination.match(tokens, j + 1)  # "seven centres - including Sabratha and Surman -"
+        return j + 1 + lex.coordination.match(tokens, j + 1)  # "seven centres - including Sabrow and Surrow -"
     if tokens[j].low == ",":
         k = j + 1
         forward = context.view.place_starting.get(k)
@@ -292,7 +292,7 @@ def coordination(context: PhraseContext, j: int) -> int | None:
             return coordination(context, close)
         n = lex.coordination.match(tokens, k)
         if not n and not _list_ends_ahead(context, k):
-            return None  # "the provincial capital, Barazak": a name for what came before, not a list
+            return None  # "the provincial capital, Vell": a name for what came before, not a list
         k += n
         k += _repeated_preposition(context, k)
         return k if _list_continues(context, k) else None

@@ -1,13 +1,13 @@
 """Who a run of words names: an actor, a pronoun, "the enemy".
 
 Actors come only from the actors file. A phrase names an actor when it is one of its
-aliases ("Tigray Defence Forces"), an adjective of the actor before a force noun of
-the lexicon ("Azerbaijani troops", "rebel fighters"), a country name whose demonym is
-such an adjective ("Armenia" for the actor of "Armenian forces"), a generic head that
+aliases ("Kessland Defence Forces"), an adjective of the actor before a force noun of
+the lexicon ("Ardenian troops", "rebel fighters"), a country name whose demonym is
+such an adjective ("Berovia" for the actor of "Berovian forces"), a generic head that
 only one actor's aliases end with ("the army"), or a force noun tied to one of those
-("forces loyal to Haftar", "pro-TPLF forces"). Adjectives are the actor's own
-(`adjectives:` in actors.yaml) and those its aliases show ("Azerbaijani" from
-"Azerbaijani forces"); demonyms come from the countryinfo package.
+("forces loyal to Varga", "pro-KLF forces"). Adjectives are the actor's own
+(`adjectives:` in actors.yaml) and those its aliases show ("Ardenian" from
+"Ardenian forces"); demonyms come from the countryinfo package.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ class Party:
     end: int
     actor: str | None
     kind: str  # name, force, generic, pronoun, speaker-pronoun, rival, bare ("troops", no owner named)
-    supporting: bool = False  # "backed by the Turkish military": not the head of its phrase
+    supporting: bool = False  # "backed by the Oskarian military": not the head of its phrase
     candidates: tuple[str, ...] = ()  # a generic head that several actors' aliases end with ("the army")
 
 
@@ -46,7 +46,7 @@ class PartyFinder:
                 words = words_of(alias)
                 if words:
                     self.aliases.setdefault(words, (actor.id, alias[:1].isupper()))
-        for actor in actors:  # a person is named by surname after the first mention ("Hovhannisyan said")
+        for actor in actors:  # a person is named by surname after the first mention ("Berrin said")
             for alias in actor.aliases:
                 names = alias.split()
                 if len(names) >= 2 and all(n[:1].isupper() and n.isalpha() for n in names) and \
@@ -136,7 +136,7 @@ class PartyFinder:
     def adjective_at(self, tokens: Sequence[Token], i: int) -> Party | None:
         """An actor's adjective, then up to two more words, then a force or speaker noun; or
         the bare adjective before a hyphenated "-held", "-controlled" ("rebel-held") or a
-        held noun ("under Russian control")."""
+        held noun ("under Talvian control")."""
         lex = self.lexicon
         actor = self.adjectives.get(tokens[i].low)
         if actor is None:
@@ -144,7 +144,7 @@ class PartyFinder:
         if i + 2 < len(tokens) and tokens[i + 1].low == "-" and not tokens[i + 1].spaced and not tokens[i + 2].spaced:
             return Party(i, i + 1, actor, "force")
         if lex.held_nouns.match(tokens, i + 1):
-            return Party(i, i + 1, actor, "force")  # "under Russian control"
+            return Party(i, i + 1, actor, "force")  # "under Talvian control"
         j = i + 1
         for _ in range(3):
             if j >= len(tokens):
@@ -154,7 +154,7 @@ class PartyFinder:
                 return Party(i, j + n, actor, "force")
             if tokens[j].low in self.adjectives or not (tokens[j].low.isalpha() or tokens[j].low in self.lexicon.words.possessive):
                 return None
-            j += 1  # "Artsakh's President", "Ethiopian Defense Forces"
+            j += 1  # "Vardia's President", "Estmark Defence Forces"
         return None
 
 
@@ -186,7 +186,7 @@ def _party_at(finder: PartyFinder, tokens: Sequence[Token], i: int) -> Party | N
     if n:
         tied = _belonging(finder, tokens, i + n)
         if tied:
-            return Party(i, tied.end, tied.actor, "force")  # "militias loyal to Sarraj"
+            return Party(i, tied.end, tied.actor, "force")  # "militias loyal to Varraj"
         if i > 0 and tokens[i - 1].low in lex.words.definite and tokens[i].low.endswith(lex.endings.plural) \
                 and not tokens[i].capitalised:
             return Party(i - 1, i + n, None, "pronoun")  # "the forces": those named before
@@ -200,7 +200,7 @@ def _party_at(finder: PartyFinder, tokens: Sequence[Token], i: int) -> Party | N
 
 
 def _belonging(finder: PartyFinder, tokens: Sequence[Token], j: int) -> Party | None:
-    """"forces loyal to X", "forces from Tigray", "units under the command of X": X."""
+    """"forces loyal to X", "forces from Kessland", "units under the command of X": X."""
     if j >= len(tokens):
         return None
     n = finder.lexicon.belonging.match(tokens, j)
@@ -212,7 +212,7 @@ def _belonging(finder: PartyFinder, tokens: Sequence[Token], j: int) -> Party | 
     if k >= len(tokens):
         return None
     if k + 1 < len(tokens) and tokens[k + 1].low in finder.lexicon.words.possessive and not (finder.alias_at(tokens, k) or finder.adjective_at(tokens, k)):
-        for m in range(k + 2, min(len(tokens), k + 6)):  # "forces aligned with Libya's recognised Government of ..."
+        for m in range(k + 2, min(len(tokens), k + 6)):  # "forces aligned with Westmark's recognised Government of ..."
             if finder.alias_at(tokens, m):
                 k = m
                 break
@@ -220,9 +220,9 @@ def _belonging(finder: PartyFinder, tokens: Sequence[Token], j: int) -> Party | 
     if party is None and tokens[k].low in finder.adjectives:
         party = Party(k, k + 1, finder.adjectives[tokens[k].low], "force")
     if party is None and tokens[k].capitalised and k + 1 < len(tokens):
-        party = finder.alias_at(tokens, k + 1)  # "backing Al Sarraj"
+        party = finder.alias_at(tokens, k + 1)  # "backing Al Varraj"
     if party is not None and party.end < len(tokens) and tokens[party.end].low in finder.lexicon.words.possessive:
-        # "forces from Ethiopia's northern Tigray region": the region, not the country
+        # "forces from Estmark's northern Kessland region": the region, not the country
         m = party.end + 1
         while m < len(tokens) and m < party.end + 4:
             inner = finder.alias_at(tokens, m) or (Party(m, m + 1, finder.adjectives[tokens[m].low], "force")
@@ -233,12 +233,12 @@ def _belonging(finder: PartyFinder, tokens: Sequence[Token], j: int) -> Party | 
             m += 1
     if party is not None and party.end < len(tokens) and (
             tokens[party.end].low in finder.lexicon.sizes or finder.lexicon.reference_nouns.match(tokens, party.end)):
-        party = Party(party.start, party.end + 1, party.actor, party.kind)  # "... Tigray region"
+        party = Party(party.start, party.end + 1, party.actor, party.kind)  # "... Kessland region"
     return party
 
 
 def _generic_allowed(finder: PartyFinder, tokens: Sequence[Token], i: int) -> bool:
-    """"the army", "the heroic army", not "Libyan Army" (an army geomap does not know)."""
+    """"the army", "the heroic army", not "Westmarkish Army" (an army geomap does not know)."""
     if i == 0 or not tokens[i - 1].low.isalnum():
         return True  # at the start of a sentence or clause
     before = tokens[i - 1]
@@ -268,19 +268,19 @@ def _widened(finder: PartyFinder, tokens: Sequence[Token], party: Party) -> Part
                                                           lex.other_side_suffixes.match(tokens, end)) \
             and (lex.force_nouns.match(tokens, end + 1)):
         if lex.other_side_suffixes.match(tokens, end):
-            return None  # "Turkish backed forces"
-        end += 1  # "GNA aligned forces"
+            return None  # "Oskarian backed forces"
+        end += 1  # "BF aligned forces"
     elif party.kind == "name" and end < len(tokens) and tokens[end].capitalised:
         k = end
         while k < len(tokens) and k < end + 4 and tokens[k].capitalised and tokens[k].low.isalpha():
             k += 1
         if k < len(tokens) and k > end and lex.force_nouns.match(tokens, k):
-            end = k  # "the GNA Western Military Region forces"
+            end = k  # "the BF Western Military Region forces"
     if end < len(tokens) and tokens[end].low in finder.lexicon.words.possessive and end + 1 < len(tokens):
         k = end + 1
         while k < len(tokens) and k < end + 3 and not (lex.force_nouns.match(tokens, k) or lex.speaker_nouns.match(tokens, k)):
             if not tokens[k].low.isalpha() or finder.adjectives.get(tokens[k].low, party.actor) != party.actor:
-                break  # "Ethiopia's rebellious forces": the adjective names the side, not the possessor
+                break  # "Estmark's rebellious forces": the adjective names the side, not the possessor
             k += 1
         n = k < len(tokens) and (lex.force_nouns.match(tokens, k) or lex.speaker_nouns.match(tokens, k))
         if n and party.kind != "pronoun":
@@ -301,7 +301,7 @@ def _widened(finder: PartyFinder, tokens: Sequence[Token], party: Party) -> Part
 
 
 def _mark_support(finder: PartyFinder, tokens: Sequence[Token], party: Party) -> Party:
-    """A party after "backed by" supports the head of its phrase ("rebels backed by the Turkish military")."""
+    """A party after "backed by" supports the head of its phrase ("rebels backed by the Oskarian military")."""
     k = party.start
     while k > 0 and tokens[k - 1].low in finder.lexicon.determiners:
         k -= 1
@@ -319,10 +319,10 @@ def party_finder(actors: Actors, lexicon: Lexicon) -> PartyFinder:
 def _adjectives(actors: Actors, lexicon: Lexicon) -> dict[str, str]:
     """Adjective -> actor: the actors' own, those their aliases show, and their countries' demonyms.
 
-    Only aliases that end with a common noun show an adjective ("Syrian troops": Syrian;
+    Only aliases that end with a common noun show an adjective ("Sudland troops": Sudlandic;
     "Republican Guard" is a name). An adjective that the aliases give to several actors goes to the one that uses it
-    clearly most ("Syrian" for the government when its aliases say "Syrian army",
-    "Syrian troops", "Syrian forces" and the rebels' only "Syrian rebels"), else to none.
+    clearly most ("Sudlandic" for the government when its aliases say "Sudland army",
+    "Sudland troops", "Sudland forces" and the rebels' only "Sudland rebels"), else to none.
     """
     votes: dict[str, Counter] = defaultdict(Counter)
     own: dict[str, str] = {}
@@ -332,12 +332,12 @@ def _adjectives(actors: Actors, lexicon: Lexicon) -> dict[str, str]:
             own[adjective.lower()] = actor.id
         for alias in actor.aliases:
             words = words_of(alias)
-            common_noun = alias.split()[-1][:1].islower()  # "Syrian troops", not the name "National Army"
+            common_noun = alias.split()[-1][:1].islower()  # "Sudland troops", not the name "National Army"
             if len(words) == 2 and common_noun and _names_a_side(words[1], lexicon) and words[0].isalpha() \
                     and words[0] not in lexicon.determiners:
                 votes[words[0]][actor.id] += 1
             for demonym in known_demonyms.get(words, ()):
-                votes[demonym][actor.id] += 2  # the actor named "Azerbaijan" is "Azerbaijani"
+                votes[demonym][actor.id] += 2  # the actor named "Ardenia" is "Ardenian"
     chosen = {}
     for adjective, count in votes.items():
         (best, n), *rest = count.most_common() + [(None, 0)]
@@ -349,7 +349,7 @@ def _adjectives(actors: Actors, lexicon: Lexicon) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=4096)
 def _spelling(words: tuple[str, ...]) -> str:
-    """A name as its transliteration key, so "Aliev" and "Aliyev" agree."""
+    """A name as its transliteration key, so "Aliev" and "Arvidov" agree."""
     return transliteration_key(fold_name(" ".join(words)))
 
 
@@ -359,12 +359,12 @@ def _names_a_side(noun: str, lexicon: Lexicon) -> bool:
 
 def _generic_heads(actors: Actors, lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     """Generic head -> the actors whose aliases end with it as a common noun ("the army": the actor
-    of "Syrian army"; where several do, the reader picks the one the article is about)."""
+    of "Sudland army"; where several do, the reader picks the one the article is about)."""
     owners: dict[str, set[str]] = defaultdict(set)
     for actor in actors:
         for alias in actor.aliases:
             words = words_of(alias)
-            common_noun = alias.split()[-1][:1].islower()  # "Syrian army", not the name "National Army"
+            common_noun = alias.split()[-1][:1].islower()  # "Sudland army", not the name "National Army"
             if words and words[-1] in lexicon.generic_heads and (common_noun or len(words) == 1):
                 owners[words[-1]].add(actor.id)
     return {head: tuple(sorted(ids)) for head, ids in owners.items()}

@@ -1,10 +1,10 @@
 """The phrases around a frame's words: the places after a verb (`objects`), the side before it (`subjects`).
 
-"took full control of Axum, Adwa and the surrounding areas of Adigrat" governs Axum
-and Adwa, not Adigrat; "captured the strategic town of Dessie in Amhara region"
-governs Dessie, not Amhara (a place that only locates another); "eight districts of
-Panjshir" governs Panjshir when Panjshir has eight districts, but "nine villages of
-Jabrayil district" are places in the district, not the district. The subject is the
+"took full control of Marrow, Tessa and the surrounding areas of Korrin" governs Marrow
+and Tessa, not Korrin; "captured the strategic town of Pellan in Dorn region"
+governs Pellan, not Dorn (a place that only locates another); "eight districts of
+Vellshire" governs Vellshire when Vellshire has eight districts, but "nine villages of
+Javal district" are places in the district, not the district. The subject is the
 side named before the verb, past auxiliaries, adverbs, dates, hedges ("claimed to
 have") and asides (", supported by artillery,"), never beyond a clause's start.
 """
@@ -51,7 +51,7 @@ def skip_modifiers(context: PhraseContext, j: int) -> int:
             j += lex.approximators.match(tokens, j)  # "about half of", "some 20 villages"
         elif tokens[j].capitalised and tokens[j].low.isalpha() and j not in context.view.place_starting \
                 and j + 1 in context.view.place_starting:
-            j += 1  # "Azerbaijani Shusha city"
+            j += 1  # "Ardenian Sorra city"
         else:
             return j
     return j
@@ -62,25 +62,25 @@ def _amount_at(tokens, j: int, lex) -> bool:
 
 
 def locating(context: PhraseContext, ref: PlaceRef) -> bool:
-    """Whether `ref` only locates something ("50 km north of Mekelle", "a town in Amhara")."""
+    """Whether `ref` only locates something ("50 km north of Hadden", "a town in Dorn")."""
     tokens, lex = context.tokens, context.lex
     k = ref.start
     while k > 0 and (lex.determiners.match(tokens, k - 1) or lex.descriptors.match(tokens, k - 1)):
         k -= 1
     if k >= 2 and tokens[k - 1].low in context.lex.words.complement and feature_noun(context.view, lex, k - 2) and not tokens[k - 2].capitalised:
-        return False  # "the city of X": X itself (but "North Wollo Zone of Amhara": Amhara locates it)
+        return False  # "the city of X": X itself (but "North Bremm Zone of Dorn": Dorn locates it)
     return k > 0 and any(e == k for _, e in lex.locators.find(tokens, max(0, k - 3), k))
 
 
 def party_after(context: PhraseContext, i: int) -> Party | None:
-    """The side named at token `i` ("by the Syrian army", "to federal troops")."""
+    """The side named at token `i` ("by the Sudland army", "to federal troops")."""
     j = i
     while j < len(context.tokens) and (context.tokens[j].low in ('"', "'") or context.lex.determiners.match(context.tokens, j)):
         if j in context.view.party_starting:
             break
         j += 1
     party = context.view.party_starting.get(j)
-    if party is None and j < len(context.tokens):  # "forces they said were from the TPLF"
+    if party is None and j < len(context.tokens):  # "forces they said were from the KLF"
         for k in range(j, min(len(context.tokens), j + 7)):
             if k in context.view.party_starting and context.view.party_starting[k].actor is not None:
                 return context.view.party_starting[k]

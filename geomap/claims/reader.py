@@ -75,7 +75,7 @@ def _start(article: Article, mentions: list[Mention], actors: Actors, gazetteer:
 
 
 def _outlet_actor(state: ArticleState, source: str, finder) -> str | None:
-    """The side an outlet speaks for: listed in actors.yaml, or named so ("Ethiopian News Agency")."""
+    """The side an outlet speaks for: listed in actors.yaml, or named so ("Estmarkish News Agency")."""
     listed = state.actors.speaking_for(source)
     if listed:
         return listed

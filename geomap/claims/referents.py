@@ -1,7 +1,7 @@
 """Which place a sentence speaks of: names, and words that point at a named place.
 
-"The town" points back at the last place named that a town can be; "Tigray's
-regional capital" at the place the gazetteer calls a regional capital inside Tigray;
+"The town" points back at the last place named that a town can be; "Kessland's
+regional capital" at the place the gazetteer calls a regional capital inside Kessland;
 "a key town" forward, at the next town named (later in the sentence, in the next few
 sentences, or else the last one named before, as in a headline). What a place can
 be called comes from the gazetteer (`referred_to_as`, `feature_type`) and the
@@ -83,7 +83,7 @@ def _reference_phrases(view: SentenceView, lexicon: Lexicon, nouns: Phrases):
 
 
 def _skip_descriptors(view: SentenceView, lexicon: Lexicon, j: int, taken: set) -> int:
-    """Past the words between "the" and its noun: "the key", "a strategic northern Ethiopian"."""
+    """Past the words between "the" and its noun: "the key", "a strategic northern Estmarkish"."""
     tokens = view.tokens
     for _ in range(5):
         if j >= len(tokens) or j in taken:
@@ -92,14 +92,14 @@ def _skip_descriptors(view: SentenceView, lexicon: Lexicon, j: int, taken: set) 
         if n:
             j += n
         elif tokens[j].capitalised and tokens[j].low.isalpha() and j + 1 < len(tokens) and not tokens[j + 1].capitalised:
-            j += 1  # a demonym or other proper adjective: "a strategic northern Ethiopian town"
+            j += 1  # a demonym or other proper adjective: "a strategic northern Estmarkish town"
         else:
             return j
     return j
 
 
 def _names_follow(view: SentenceView, j: int, lexicon: Lexicon) -> bool:
-    """After the noun, a name that makes it no reference: "the city of Fuzuli", "the capital Mekelle"."""
+    """After the noun, a name that makes it no reference: "the city of Fuvali", "the capital Hadden"."""
     tokens = view.tokens
     if j < len(tokens) and j in view.place_starting:
         return True
@@ -127,7 +127,7 @@ def points_at(noun: str, place: Place, lexicon: Lexicon) -> bool:
 
 
 def _renamed(view: SentenceView, start: int, noun: str, lexicon: Lexicon) -> Place | None:
-    """"Gharyan, a city 100 km south of Tripoli": the phrase describes the place before its comma."""
+    """"Garran, a city 100 km south of Harl": the phrase describes the place before its comma."""
     if start >= 2 and view.tokens[start - 1].low == ",":
         before = view.place_ending.get(start - 1)
         if before is not None and points_at(noun, before.place, lexicon):
@@ -136,7 +136,7 @@ def _renamed(view: SentenceView, start: int, noun: str, lexicon: Lexicon) -> Pla
 
 
 def _locating(view: SentenceView, ref: PlaceRef, lexicon: Lexicon) -> bool:
-    """A place named only to locate another ("four cities near the capital Tripoli")."""
+    """A place named only to locate another ("four cities near the capital Harl")."""
     tokens, k = view.tokens, ref.start
     while k > 0 and (lexicon.determiners.match(tokens, k - 1) or lexicon.descriptors.match(tokens, k - 1)
                      or lexicon.reference_nouns.match(tokens, k - 1)):
@@ -146,7 +146,7 @@ def _locating(view: SentenceView, ref: PlaceRef, lexicon: Lexicon) -> bool:
 
 
 def _names_a_side(view: SentenceView, ref: PlaceRef) -> bool:
-    """"Baku's claims", "Armenia has refuted": a place name standing for a side, not the place."""
+    """"Ardenport's claims", "Berovia has refuted": a place name standing for a side, not the place."""
     party = view.party_starting.get(ref.start)
     return party is not None and party.end == ref.end and party.actor is not None
 
@@ -154,7 +154,7 @@ def _names_a_side(view: SentenceView, ref: PlaceRef) -> bool:
 def _antecedent(noun, possessor, position, named, lexicon, gazetteer) -> Place | None:
     """The place named before `position` that "the <noun>" points at: of those it can mean in the
     last few sentences, the one named most often so far (the article's subject), else the latest.
-    "X's <noun>" is the one place inside X the gazetteer calls so ("Tripoli's airport")."""
+    "X's <noun>" is the one place inside X the gazetteer calls so ("Harl's airport")."""
     if possessor is not None:
         inside = [p for p in gazetteer.children(possessor.id) if points_at(noun, p, lexicon)]
         if len(inside) == 1:
@@ -179,7 +179,7 @@ def _following(noun, view, end, views, lexicon, possessor, gazetteer) -> Place |
     only locates it, "a town near X"), then in the next few sentences."""
     later = [ref for ref in view.places if ref.start >= end and ref.kind == "name" and not _locating(view, ref, lexicon)]
     if end < len(view.tokens) and lexicon.locators.match(view.tokens, end):
-        later = []  # "a town near the region's main city, Stepanakert": Stepanakert only locates it
+        later = []  # "a town near the region's main city, Vardan": Vardan only locates it
     candidates = later + [ref for v in views[view.index + 1:view.index + 1 + _FORWARD_SENTENCES]
                           for ref in v.places if ref.kind == "name" and not _names_a_side(v, ref)]
     for ref in candidates:

@@ -24,12 +24,12 @@ def controller_of(state: ArticleState, view: SentenceView, frame: FrameMatch, sa
     if frame.frame in ("gain",) and frame.pattern.text.endswith("~fall"):
         return rival_of(state, said.claimant) if said.is_actor else None
     if said.is_actor and not said.visual and (frame.pattern.left == "place" or frame.pattern.left is None):
-        return said.claimant  # "Jabrayil has been liberated", "battles for Shushi are still on"
+        return said.claimant  # "Javal has been liberated", "battles for Sorri are still on"
     return None
 
 
 def _routed(state: ArticleState, view: SentenceView) -> str | None:
-    """A side the sentence says withdrew or was defeated ("after the pullout of Haftar's forces")."""
+    """A side the sentence says withdrew or was defeated ("after the pullout of Varga's forces")."""
     tokens = view.tokens
     for party in view.parties:
         k = party.start
@@ -54,7 +54,7 @@ def _actor_of(state: ArticleState, party: Party | None, view: SentenceView, said
     if party.kind == "bare":  # "troops": the speaking side's, and nobody's in the outlet's own voice
         return said.claimant if said.is_actor and said.speech is not None and said.speech.holds(party.start) else None
     if said.is_actor and said.speech is not None and said.speech.holds(party.start):
-        return said.claimant  # "Tigrayan forces said they captured ..."
+        return said.claimant  # "Kesslandic forces said they captured ..."
     before = [p.actor for p in view.parties if p.end <= party.start and p.actor and not p.supporting]
     actor = before[-1] if before else (said.claimant if said.is_actor else state.last_actor)
     if _withdrew_before(state, view, party, actor):

@@ -45,11 +45,11 @@ def noun_use(sentence: SpeechContext, i: int, n: int) -> bool:
     while before > 0 and lex.is_filler(tokens, before - 1) and tokens[before - 1].low not in ('"', "'", "(", ")"):
         before -= 1
     if before and (tokens[before - 1].low in sentence.lex.words.possessive or lex.determiners.match(tokens, before - 1)):
-        return True  # "Libya's internationally recognised government"
+        return True  # "Westmark's internationally recognised government"
     if i and tokens[i - 1].low == "-" and not tokens[i].spaced:
         return True  # "UN-recognized"
     if i and lex.locators.match(tokens, i - 1) and tokens[i - 1].low not in lex.words.infinitive:
-        return True  # "control of disputed Nagorno-Karabakh town": an adjective
+        return True  # "control of disputed Upper Vardia town": an adjective
     if i and lex.condition.match(tokens, i - 1):
         return True  # "if confirmed": a hedge
     if not lex.speech_also_nouns.match(tokens, i):
@@ -57,7 +57,7 @@ def noun_use(sentence: SpeechContext, i: int, n: int) -> bool:
     if i and lex.be.match(tokens, i - 1):
         return True  # "there are reports that"
     if i + n < len(tokens) and tokens[i + n].low in lex.words.speech_noun_links:
-        return True  # "claims of taking Vell", "reports by Turkish media"
+        return True  # "claims of taking Vell", "reports by Oskarian media"
     if i + n < len(tokens) and tokens[i + n].low == "-" and not tokens[i + n].spaced:
         return True  # "state-run"
     if i + n < len(tokens) and (tokens[i + n].low in lex.words.complementiser or tokens[i + n].low in (":", '"')):
@@ -74,7 +74,7 @@ def noun_use(sentence: SpeechContext, i: int, n: int) -> bool:
 def speakers_before(sentence: SpeechContext, i: int) -> tuple[tuple[Speaker, ...], int]:
     """Who is named just before the verb at `i`, and where their words start.
 
-    Walking back over the name: an aside between commas (", who heads the TPLF,")
+    Walking back over the name: an aside between commas (", who heads the KLF,")
     may hold any words; outside it, a quotation mark, colon, dash, clause break or
     another verb of saying ends the name.
     """
@@ -125,7 +125,7 @@ def speakers_after(sentence: SpeechContext, j: int) -> tuple[tuple[Speaker, ...]
         if k > j and lex.locators.match(tokens, k) and k not in sentence.view.party_starting and not (
                 low in lex.words.speaker_links and _party_follows(sentence, k + 1)) and not (
                 low in lex.words.complement and _title_follows(sentence, k + 1)):
-            break  # "witnesses from the area", but "a statement from the LNA's spokesperson"
+            break  # "witnesses from the area", but "a statement from the RA's spokesperson"
         k += 1
     if k == j:
         return (), j
@@ -133,7 +133,7 @@ def speakers_after(sentence: SpeechContext, j: int) -> tuple[tuple[Speaker, ...]
     if k < len(tokens) and tokens[k].low == "," and not any(s.party and s.party.actor for s in speakers):
         close = next((c for c in range(k + 1, min(len(tokens), k + 8)) if tokens[c].low in (",", ".", ";")), len(tokens))
         side = next((p for p in sentence.view.parties if k < p.start and p.end <= close and p.actor), None)
-        if side is not None:  # "said Fesseha Tessema, a TPLF adviser"
+        if side is not None:  # "said Fesseha Tessema, a KLF adviser"
             return (Speaker(speakers[0].name, side),), close
     return speakers, k
 
@@ -147,7 +147,7 @@ def _title(sentence: SpeechContext, start: int, end: int) -> bool:
 
 
 def _title_follows(sentence: SpeechContext, k: int) -> bool:
-    """"President of the Republic of Azerbaijan": a title goes on with a capitalised name."""
+    """"President of the Republic of Ardenia": a title goes on with a capitalised name."""
     while k < len(sentence.tokens) and sentence.lex.determiners.match(sentence.tokens, k):
         k += 1
     return k < len(sentence.tokens) and sentence.tokens[k].capitalised
@@ -199,13 +199,13 @@ def speaker_of(sentence: SpeechContext, start: int, end: int) -> Speaker:
         return Speaker(sentence.view.text_of(start, end))
     after_aside = tokens[end - 1].low == "," or len(chunks) == 1
     ordered = chunks if after_aside else [chunks[-1], *chunks[:-1]]
-    titled = not after_aside and _title(sentence, *chunks[-1])  # "X, spokesperson of Artsakh's President said"
+    titled = not after_aside and _title(sentence, *chunks[-1])  # "X, spokesperson of Vardia's President said"
     for a, b in (ordered if after_aside or titled else ordered[:1]):
         parties = [p for p in sentence.view.parties if a <= p.start and p.end <= b and not p.supporting
                    and not _locating(sentence, p, a) and p.actor is not None]
         heads = [p for p in parties if not (p.end < b and tokens[p.end].low in sentence.lex.words.possessive and
                                              any(q.start > p.end for q in parties))]
-        nearest = [p for p in heads if p.end == b]  # "... of Azerbaijan Vahram Poghosyan said"
+        nearest = [p for p in heads if p.end == b]  # "... of Ardenia Tomas Berrin said"
         if heads:
             return Speaker(sentence.view.text_of(*ordered[0]).strip(" \"'“”‘’"), (nearest or heads)[0])
     a, b = ordered[0]
@@ -217,13 +217,13 @@ def speaker_of(sentence: SpeechContext, start: int, end: int) -> Speaker:
 
 
 def _locating(sentence: SpeechContext, party: Party, start: int) -> bool:
-    """"The leader of rebel forces in Ethiopia": Ethiopia only says where they are (but
-    "officials in Yerevan" are Yerevan's)."""
+    """"The leader of rebel forces in Estmark": Estmark only says where they are (but
+    "officials in Berova" are Berova's)."""
     k = party.start
     while k > start and sentence.lex.determiners.match(sentence.tokens, k - 1):
         k -= 1
     if k - 2 >= start and sentence.tokens[k - 1].low in sentence.lex.words.speaker_places and sentence.lex.speaker_nouns.match(sentence.tokens, k - 2):
-        return False  # "officials in Yerevan"
+        return False  # "officials in Berova"
     return k > start and (sentence.lex.locators.match(sentence.tokens, k - 1) and
                           sentence.tokens[k - 1].low not in sentence.lex.words.speaker_links
                           or sentence.lex.not_speaker_after.match(sentence.tokens, k - 1))

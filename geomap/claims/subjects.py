@@ -1,6 +1,6 @@
 """The subject of a frame's words: the side (or the places) named before the verb, past
 auxiliaries, adverbs, dates, hedges ("claimed to have") and asides (", supported by
-artillery,"), never beyond a clause's start; or the subject a verb shares ("the ENDF broke
+artillery,"), never beyond a clause's start; or the subject a verb shares ("the NDF broke
 in and took X", "our forces who took X", "after conquering X")."""
 from __future__ import annotations
 
@@ -23,11 +23,11 @@ def subject_before(context: PhraseContext, i: int, want: str, strict: bool = Fal
         if want == "party":
             party = view.party_ending.get(j)
             if party is not None and party.actor is None and party.start > 0 and tokens[party.start - 1].low in context.lex.words.conjunction \
-                    and party.start - 1 in view.party_ending:  # "Syrian troops and their allies"
+                    and party.start - 1 in view.party_ending:  # "Sudland troops and their allies"
                 party = view.party_ending[party.start - 1]
             if party is not None and not party.supporting:
                 return party, party.start
-            if party is not None:  # "rebels backed by the Turkish military": past the backer
+            if party is not None:  # "rebels backed by the Oskarian military": past the backer
                 j = party.start
                 while j > 0 and (lex.determiners.match(tokens, j - 1) or lex.supporting.find(tokens, j - 1, j)):
                     j -= 1
@@ -36,14 +36,14 @@ def subject_before(context: PhraseContext, i: int, want: str, strict: bool = Fal
             if j in view.place_ending and not view.place_inside_party(view.place_ending[j]):
                 start = locator_start(context, view.place_ending[j])
                 if start is not None and start > 0 and tokens[start - 1].low.endswith(context.lex.endings.participle):
-                    j = start - 1  # "LNA forces stationed at Watiya left": past the participle's place
+                    j = start - 1  # "RA forces stationed at Wattow left": past the participle's place
                     continue
                 return None, i
         else:
             refs = _places_ending(context, j)
             party = view.party_starting.get(refs[-1].start) if refs else None
             if party is not None and party.end == refs[-1].end and party.actor is not None:
-                return None, i  # "which Azerbaijan claims to have liberated": Azerbaijan speaks
+                return None, i  # "which Ardenia claims to have liberated": Ardenia speaks
             if refs and locating(context, refs[0]) and not past_aside and not last_holdout(context, refs[0]):
                 start = locator_start(context, refs[0])  # "the town of X in the northern part of Y": X
                 if start is not None:
@@ -52,7 +52,7 @@ def subject_before(context: PhraseContext, i: int, want: str, strict: bool = Fal
             first = view.place_starting.get(0)
             if refs and past_aside and first is not None and first.start < refs[0].start and \
                     first.end < len(tokens) and tokens[first.end].low == ",":
-                return [first], 0  # "Saraqib, a city near the province's center, Idlib, ..., was liberated"
+                return [first], 0  # "Kerab, a city near the province's center, Harrowmark, ..., was liberated"
             if refs:
                 return refs, refs[0].start
             if j in view.party_ending:
@@ -78,22 +78,22 @@ def subject_before(context: PhraseContext, i: int, want: str, strict: bool = Fal
         if want == "place" and lex.relative_pronouns.match(tokens, k) and k > 0 and tokens[k - 1].low == ",":
             refs = _places_ending(context, k - 1)
             if refs:
-                return refs, refs[0].start  # "near Lyman, which remains under X control"
+                return refs, refs[0].start  # "near Lemno, which remains under X control"
         if want == "party" and lex.relative_pronouns.match(tokens, k) and k > 0 and tokens[k - 1].low == ",":
             party = view.party_ending.get(k - 1)
             if party is not None and party.actor is not None and not party.supporting:
-                return party, party.start  # "The AA, which controls most of northern Rakhine"
+                return party, party.start  # "The AA, which controls most of northern Merrow"
         speaker = view.party_ending.get(k) if want == "place" and lex.speech_verbs.match(tokens, k) else None
         if speaker is not None and speaker.start >= 2 and lex.relative_pronouns.match(tokens, speaker.start - 1) \
                 and tokens[speaker.start - 2].low == ",":
             refs = _places_ending(context, speaker.start - 2)
             if refs:
-                return refs, refs[0].start  # "Balakliia, which they said had been liberated"
+                return refs, refs[0].start  # "Balmor, which they said had been liberated"
         if lex.clause_breaks.match(tokens, k) or (lex.speech_verbs.match(tokens, k) and want == "party"
                                                   and not realised):
             return None, i
         if low == "," and k > 0 and lex.is_filler(tokens, k - 1) and all(lex.is_filler(tokens, m) for m in range(k + 1, j)):
-            j = k  # "The Syrian army on Wednesday, August 21st completely seized"
+            j = k  # "The Sudland army on Wednesday, August 21st completely seized"
             continue
         if want == "place" and feature_noun(view, lex, k) and (k in view.place_ending or k - 1 in view.place_ending or k > 0 and (k) in view.place_ending):
             j = k
@@ -119,14 +119,14 @@ def subject_before(context: PhraseContext, i: int, want: str, strict: bool = Fal
         if low == ",":
             opening = next((o for o in range(k - 1, max(-1, k - ASIDE_MAX), -1) if tokens[o].low == ","), None)
             if want == "place" and k in view.place_ending and opening is not None:
-                renamed = view.place_ending[k]  # "the last pocket in Afghanistan, the Panjshir Valley, has been"
+                renamed = view.place_ending[k]  # "the last pocket in Norland, the Vell Valley, has been"
                 first = view.place_starting.get(0)
                 if first is not None and first.end < len(tokens) and tokens[first.end].low == "," and first.start < opening:
-                    return [first], first.start  # "Saraqib, a city ... of the province's center, Idlib, ..., was"
+                    return [first], first.start  # "Kerab, a city ... of the province's center, Harrowmark, ..., was"
                 if skip_modifiers(context, opening + 1) == renamed.start or opening + 1 == renamed.start:
                     return [renamed], renamed.start
             if opening is not None and _aside(context, opening + 1, k):
-                while True:  # "X, the Amhara and Afar security, in collaboration with Y, have taken"
+                while True:  # "X, the Dorn and Ulmar security, in collaboration with Y, have taken"
                     earlier = next((o for o in range(opening - 1, max(-1, opening - ASIDE_MAX), -1)
                                     if tokens[o].low == ","), None)
                     if earlier is None or opening in view.party_ending or not _aside(context, earlier + 1, opening):
@@ -156,7 +156,7 @@ def _cancelling_words_ending(context: PhraseContext, j: int) -> int | None:
 
 
 def _shared_subject(context: PhraseContext, i: int) -> Party | None:
-    """The subject of a verb that shares it: "the ENDF broke in and took X" (after "and"),
+    """The subject of a verb that shares it: "the NDF broke in and took X" (after "and"),
     "our forces who took X" (after a relative pronoun), "... after conquering X" (the
     sentence's subject)."""
     tokens, lex, view = context.tokens, context.lex, context.view
@@ -196,13 +196,13 @@ def _shared_subject(context: PhraseContext, i: int) -> Party | None:
             if start <= party.start and party.end <= k - 1 and not party.supporting and not (
                     party.end - party.start == 1 and tokens[party.start].low in context.lex.words.possessives) \
                     and _before_a_verb(context, party.end, k - 1):
-                return party  # "units from GNA forces chased away Haftar's forces ... and managed to enter"
+                return party  # "units from BF forces chased away Varga's forces ... and managed to enter"
     return None
 
 
 def _attached_phrase(context: PhraseContext, j: int) -> int | None:
     """Where a place ends, when tokens before `j` are a feature noun or an "of ..." phrase
-    attached to it ("Kombolcha towns", "the highland city of 500,000 people")."""
+    attached to it ("Kovalla towns", "the highland city of 500,000 people")."""
     view, lex, tokens = context.view, context.lex, context.tokens
     if feature_noun(view, lex, j - 1) and j - 1 in view.place_ending:
         return j - 1
@@ -242,9 +242,9 @@ def _before_support(context: PhraseContext, j: int) -> int:
 
 
 def _places_ending(context: PhraseContext, j: int) -> list[PlaceRef]:
-    """The places of a list that ends at token `j` ("Dessie and Kombolcha", "the historic city of
-    Dessie and the industrial town of Kombolcha"); none when the last is only part of a count
-    ("the two towns of Amhara region")."""
+    """The places of a list that ends at token `j` ("Pellan and Kovalla", "the historic city of
+    Pellan and the industrial town of Kovalla"); none when the last is only part of a count
+    ("the two towns of Dorn region")."""
     view, tokens = context.view, context.tokens
     ref = view.place_ending.get(j)
     if ref is None or view.place_inside_party(ref):
@@ -268,7 +268,7 @@ def _places_ending(context: PhraseContext, j: int) -> list[PlaceRef]:
 
 
 def _phrase_start(context: PhraseContext, k: int) -> int:
-    """Where the phrase naming the place at `k` starts: "the industrial town of [Kombolcha]"."""
+    """Where the phrase naming the place at `k` starts: "the industrial town of [Kovalla]"."""
     tokens, lex = context.tokens, context.lex
     if k >= 2 and tokens[k - 1].low in context.lex.words.complement and feature_noun(context.view, lex, k - 2):
         k -= 2
@@ -278,7 +278,7 @@ def _phrase_start(context: PhraseContext, k: int) -> int:
 
 
 def _counted_before(context: PhraseContext, k: int) -> bool:
-    """"the two strategic towns of [Amhara]", "the outskirts of [X]": X is not what is spoken of."""
+    """"the two strategic towns of [Dorn]", "the outskirts of [X]": X is not what is spoken of."""
     tokens, lex = context.tokens, context.lex
     if k < 2 or tokens[k - 1].low not in context.lex.words.complement:
         return False
@@ -287,7 +287,7 @@ def _counted_before(context: PhraseContext, k: int) -> bool:
 
 
 def _aside(context: PhraseContext, start: int, end: int) -> bool:
-    """Whether tokens[start:end] are an aside between commas (", supported by Turkish artillery fire,")."""
+    """Whether tokens[start:end] are an aside between commas (", supported by Oskarian artillery fire,")."""
     if start >= end:
         return False
     first = context.tokens[start].low
@@ -317,7 +317,7 @@ def locator_start(context: PhraseContext, ref: PlaceRef) -> int | None:
 
 
 def last_holdout(context: PhraseContext, ref: PlaceRef) -> bool:
-    """"the last enemy enclave in [Panjshir]": the place is what was held out, all of it."""
+    """"the last enemy enclave in [Vellshire]": the place is what was held out, all of it."""
     start = locator_start(context, ref)
     if start is None or ref.place.feature_type == "country":
         return False

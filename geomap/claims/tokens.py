@@ -10,7 +10,7 @@ import functools
 import re
 from typing import NamedTuple
 
-# Contractions and possessives are tokens of their own ("did" "n't", "Shire" "'s");
+# Contractions and possessives are tokens of their own ("did" "n't", "Glen" "'s");
 # a word is a run of letters and digits; anything else is one character.
 _TOKEN = re.compile(r"[^\W_]+?(?=n['’]t\b)|n['’]t\b|['’](?:s|m|re|ve|ll|d)\b|[^\W_]+|\S", re.IGNORECASE)
 _NORMAL = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "«": '"',
@@ -54,5 +54,5 @@ def _low(word: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def words_of(phrase: str) -> tuple[str, ...]:
-    """A lexicon phrase as the lower-case tokens `tokenize` would give ("Kabul's" -> kabul, 's)."""
+    """A lexicon phrase as the lower-case tokens `tokenize` would give ("Orrin's" -> orrin, 's)."""
     return tuple(t.low for t in tokenize(phrase))

