@@ -56,7 +56,7 @@ class English:
 
     @functools.cached_property
     def feature_noun_pattern(self) -> str:
-        return "|".join(re.escape(n) for n in self.all_feature_nouns)
+        return _alternation(self.all_feature_nouns)
 
     def fits(self, noun: str, feature_type: str) -> bool:
         """Whether "the <noun>" may name a place of `feature_type` ("region" a province)."""
@@ -65,7 +65,7 @@ class English:
     @functools.cached_property
     def appositive_pattern(self) -> re.Pattern:
         """", a town in", ", the strategic village of": an apposition that says the name before it is a place."""
-        following = "|".join(re.escape(w) for w in self.appositive_after)
+        following = _alternation(self.appositive_after)
         return re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{self.feature_noun_pattern})s?"
                           rf"(?=\s*(?:[,.;:)]|$)|\s+(?:{following})\b)", re.IGNORECASE)
 
@@ -82,7 +82,7 @@ class English:
     @functools.cached_property
     def strong_place_list_pattern(self) -> re.Pattern:
         """A strong place word, then names in a list, before the end of a text: "the towns of A, B and "."""
-        alternatives = "|".join(re.escape(w) for w in sorted(self.place_before, key=len, reverse=True))
+        alternatives = _alternation(self.place_before)
         name = r"[A-Z][\w'’-]*(?:[ \t-]+[A-Z][\w'’-]*)*"
         return re.compile(rf"(?:^|\W)(?i:{alternatives})\s+(?:the\s+)?(?:{name}\s*(?:,\s*|\s+and\s+|\s+or\s+))+"
                           rf"(?:and\s+|or\s+)?$")
@@ -92,10 +92,14 @@ class English:
         return _words_before(self.speaker_before)
 
 
+def _alternation(words) -> str:
+    """A regular-expression alternation of `words`, longest first (so "north of" wins over "north")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def _words_before(words) -> re.Pattern:
     """One of `words` (and maybe "the") just before the end of a text."""
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:^|\W)(?:{alternatives})\s+(?:the\s+)?$", re.IGNORECASE)
+    return re.compile(rf"(?:^|\W)(?:{_alternation(words)})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)

@@ -101,10 +101,7 @@ def resolve_mentions(article: Article, candidates: list[Candidate], gazetteer: G
     kept, placed_doubtful = [], []
     for candidate in candidates:
         if id(candidate) in doubtful:
-            reach = _PLACED_SUPPORT_KM if candidate.text in placed else _SUPPORT_KM
-            supported = tuple(pid for pid in candidate.place_ids
-                              if _supported(gazetteer[pid], anchors, gazetteer, reach)
-                              or _supported(gazetteer[pid], vouched, gazetteer))
+            supported = _support(candidate, anchors, vouched, placed, gazetteer)
             if not supported:
                 continue
             candidate = candidate._replace(place_ids=supported)
@@ -162,14 +159,20 @@ def _vouched(doubtful: list[Candidate], anchors, placed: frozenset[str], gazette
         for candidate in doubtful:
             if id(candidate) in decided:
                 continue
-            reach = _PLACED_SUPPORT_KM if candidate.text in placed else _SUPPORT_KM
-            supported = [pid for pid in candidate.place_ids if _supported(gazetteer[pid], anchors, gazetteer, reach)
-                         or _supported(gazetteer[pid], vouched, gazetteer)]
+            supported = _support(candidate, anchors, vouched, placed, gazetteer)
             if len(supported) == 1:
                 decided.add(id(candidate))
                 vouched.append((candidate.start, gazetteer[supported[0]]))
                 grew = True
     return vouched
+
+
+def _support(candidate: Candidate, anchors, vouched, placed: frozenset[str], gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The candidate's places that the sure names (farther for a name the article places) or the
+    names they vouched for put in the picture."""
+    reach = _PLACED_SUPPORT_KM if candidate.text in placed else _SUPPORT_KM
+    return tuple(pid for pid in candidate.place_ids if _supported(gazetteer[pid], anchors, gazetteer, reach)
+                 or _supported(gazetteer[pid], vouched, gazetteer))
 
 
 def _supported(place: Place, anchors, gazetteer: Gazetteer, reach: float = _SUPPORT_KM) -> bool:

@@ -32,12 +32,17 @@ places:
 CURATED = "places:\n  - {id: march_curated, name: March, feature_type: town, lat: 50.0, lon: 0.1, source: curated}\n"
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("generated")
-    write(folder / "generated.yaml", GENERATED)
+def _indexed(tmp_path_factory, name: str, text: str):
+    """A gazetteer folder holding one generated file, loaded, and its name index."""
+    folder = tmp_path_factory.mktemp(name)
+    write(folder / "generated.yaml", text)
     gazetteer = load_gazetteer(folder)
     return gazetteer, build_index(gazetteer)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    return _indexed(tmp_path_factory, "generated", GENERATED)
 
 
 def _found(text, gazetteer_and_index, source="Wire"):
@@ -136,10 +141,7 @@ places:
 
 @pytest.fixture(scope="module")
 def coast(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("coast")
-    write(folder / "generated.yaml", COAST)
-    gazetteer = load_gazetteer(folder)
-    return gazetteer, build_index(gazetteer)
+    return _indexed(tmp_path_factory, "coast", COAST)
 
 
 def test_a_far_alternate_name_alone_is_not_vouched_for(coast):
