@@ -173,8 +173,12 @@ def render_html(fmap: folium.Map, cdn: bool = False) -> str:
     jQuery inlined unless `cdn`."""
     root = fmap.get_root()
     counter = itertools.count()
+    numbered: set[int] = set()
 
     def number(element: Element) -> None:
+        if id(element) in numbered:  # a layer the time slider refers to is numbered where it stands
+            return
+        numbered.add(id(element))
         element._id = f"{next(counter):06d}"
         children = list(element._children.values())
         element._children = OrderedDict()
